@@ -1,0 +1,62 @@
+# Safe Migration Hub: `make run` serves the demo site, `make test` checks everything.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test bench lint format messages system-run system-test clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed-run: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.installed-run
+
+system-run:
+	sh scripts/install-system-packages.sh run
+
+system-test:
+	sh scripts/install-system-packages.sh test
+
+messages: $(VENV)/.installed-run
+	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
+
+## Install, migrate, load the geography and demo content (once), serve on 127.0.0.1:8000.
+run: system-run $(VENV)/.installed-run messages
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo_content
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+## Install what the tests need, then lint and run the suite on PostgreSQL and on SQLite.
+test: system-test $(VENV)/.installed-dev messages
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
+	sh scripts/with-postgres.sh env EXPECT_DATABASE_VENDOR=postgresql $(BIN)/pytest
+	env -u DATABASE_URL EXPECT_DATABASE_VENDOR=sqlite $(BIN)/pytest
+
+## Run every benchmark in benchmarks/; each prints `name: value unit (ratio x baseline)`.
+bench: system-test $(VENV)/.installed-dev messages
+	@for script in benchmarks/bench_*.py; do \
+		echo "== $$script"; \
+		DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python $$script || exit 1; \
+	done
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(VENV)/.installed-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) staticfiles .cache

@@ -1,0 +1,1 @@
+"""The safe-migration curriculum: lessons, lesson packs, campaigns, publications, help."""

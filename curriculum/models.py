@@ -1,0 +1,1 @@
+"""Curriculum page models and snippets (lessons, modules, campaigns) live here."""

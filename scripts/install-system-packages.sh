@@ -1,0 +1,41 @@
+#!/bin/sh
+# Install the Debian packages the project needs that this machine lacks.
+#   install-system-packages.sh run   what `make run` needs (PDF and translation tools)
+#   install-system-packages.sh test  that, plus Chromium, poppler-utils and PostgreSQL
+set -eu
+
+purpose="${1:-run}"
+missing=""
+
+need() {  # need <command or library check> <debian package>
+    if ! eval "$1" >/dev/null 2>&1; then
+        missing="$missing $2"
+    fi
+}
+
+need "command -v msgfmt" gettext
+need "ldconfig -p | grep -q libpango-1.0.so" libpango-1.0-0
+need "ldconfig -p | grep -q libpangoft2-1.0.so" libpangoft2-1.0-0
+need "ldconfig -p | grep -q libharfbuzz-subset.so" libharfbuzz-subset0
+if [ "$purpose" = "test" ]; then
+    need "command -v chromium" chromium
+    need "command -v pdftotext" poppler-utils
+    need "ls /usr/lib/postgresql/*/bin/initdb" postgresql
+    need "command -v runuser" util-linux
+fi
+
+if [ -z "$missing" ]; then
+    exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+    echo "Missing Debian packages:$missing" >&2
+    echo "Install them as root: apt-get install$missing" >&2
+    exit 1
+fi
+
+echo "Installing Debian packages:$missing"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+# shellcheck disable=SC2086 # the package list is meant to split into words
+apt-get install -y -qq --no-install-recommends $missing

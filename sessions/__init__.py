@@ -1,0 +1,1 @@
+"""Trainings: geography, youth groups, peer educators, sessions and attendance."""

@@ -1,0 +1,1 @@
+"""The test suite: unit, integration, end-to-end (browser) and security tests."""
