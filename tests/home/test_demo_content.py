@@ -1,0 +1,67 @@
+"""`load_demo_content`: builds the demo site once, keeps edits, demo accounts in dev only."""
+
+from io import StringIO
+
+import pytest
+from django.contrib.auth import authenticate, get_user_model
+from django.core.exceptions import ImproperlyConfigured
+from django.core.management import call_command
+from django.test import override_settings
+from wagtail.models import Page
+
+from home.models import HomePage
+from sessions.demo_accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, demo_accounts_create
+from sessions.scoping import provinces_for_user
+
+pytestmark = pytest.mark.django_db
+
+
+def load_demo_content():
+    output = StringIO()
+    call_command("load_demo_content", stdout=output)
+    return output.getvalue()
+
+
+@override_settings(DEMO_ACCOUNTS_ALLOWED=True)
+def test_demo_content_builds_both_home_pages_and_an_account_per_role():
+    output = load_demo_content()
+    homes = HomePage.objects.live()
+    assert sorted(homes.values_list("locale__language_code", flat=True)) == ["en", "km"]
+    assert DEMO_PASSWORD in output
+    for account in DEMO_ACCOUNTS:
+        assert account.username in output
+        user = authenticate(username=account.username, password=DEMO_PASSWORD)
+        assert user is not None, account.username
+        if account.role:
+            assert user.groups.filter(name=account.role).exists()
+    officer = get_user_model().objects.get(username="officer.siemreap")
+    assert set(provinces_for_user(officer).values_list("code", flat=True)) == {"17", "22"}
+
+
+@override_settings(DEMO_ACCOUNTS_ALLOWED=True)
+def test_loading_demo_content_twice_keeps_what_is_there():
+    load_demo_content()
+    english_home = HomePage.objects.get(locale__language_code="en")
+    english_home.introduction = "Edited by an editor"
+    english_home.save_revision().publish()
+    user = get_user_model().objects.get(username="editor")
+    user.set_password("a new password of theirs")
+    user.save()
+    pages_before = Page.objects.count()
+
+    output = load_demo_content()
+
+    assert Page.objects.count() == pages_before
+    english_home.refresh_from_db()
+    assert english_home.introduction == "Edited by an editor"
+    assert authenticate(username="editor", password="a new password of theirs") is not None
+    assert "password kept" in output
+
+
+@override_settings(DEMO_ACCOUNTS_ALLOWED=False)
+def test_demo_accounts_are_never_created_outside_development_settings():
+    with pytest.raises(ImproperlyConfigured):
+        demo_accounts_create()
+    output = load_demo_content()
+    assert DEMO_PASSWORD not in output
+    assert not get_user_model().objects.filter(username="admin").exists()

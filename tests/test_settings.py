@@ -1,0 +1,83 @@
+"""Deployment settings: production refuses to start unsafely and passes the deploy check."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+from django.conf import settings
+
+PRODUCTION_ENV = {
+    "DJANGO_SETTINGS_MODULE": "config.settings.production",
+    "SECRET_KEY": "k7#Qv9!pZr2$Lm4@Xw8^Nb6&Hc3*Jd5(Tf1)Gs0-Ye7=Ua9+Wq2_Ei4~Ro6",
+    "ALLOWED_HOSTS": "saferoutes.example.org",
+    "DATABASE_URL": "postgres://smh:secret@db.example.org:5432/smh",
+}
+
+
+def manage(*args, env_overrides=None, env_removed=()):
+    env = {**os.environ, **PRODUCTION_ENV, **(env_overrides or {})}
+    for name in env_removed:
+        env.pop(name, None)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=settings.BASE_DIR,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_the_production_deploy_check_prints_no_warning():
+    result = manage("check", "--deploy", "--fail-level", "WARNING")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr + result.stdout
+    assert "System check identified no issues" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "secret_key",
+    ["", "short", "django-insecure-" + "x" * 60, "a" * 80],
+)
+def test_production_refuses_to_start_without_a_real_secret_key(secret_key):
+    result = manage("check", env_overrides={"SECRET_KEY": secret_key})
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set" in result.stderr
+
+
+def test_production_refuses_to_start_without_allowed_hosts():
+    result = manage("check", env_removed=["ALLOWED_HOSTS"])
+    assert result.returncode != 0
+    assert "ALLOWED_HOSTS" in result.stderr
+
+
+def test_production_reads_the_database_and_media_from_the_environment():
+    code = (
+        "from django.conf import settings as s;"
+        "print(s.DATABASES['default']['ENGINE'], s.DATABASES['default']['HOST'], s.MEDIA_ROOT,"
+        " s.TASKS['default']['BACKEND'])"
+    )
+    result = manage(
+        "shell", "--no-imports", "-c", code, env_overrides={"MEDIA_ROOT": "/srv/smh/media"}
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django.db.backends.postgresql",
+        "db.example.org",
+        "/srv/smh/media",
+        "django_tasks_db.DatabaseBackend",
+    ]
+
+
+def test_without_database_url_the_site_uses_sqlite_in_the_project_folder():
+    result = manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        "from django.conf import settings as s; print(s.DATABASES['default']['NAME'])",
+        env_overrides={"DJANGO_SETTINGS_MODULE": "config.settings.dev"},
+        env_removed=["DATABASE_URL"],
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(settings.BASE_DIR / "db.sqlite3")

@@ -1,0 +1,53 @@
+"""Khmer is the users' first language: every interface string has a Khmer translation."""
+
+import shutil
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings
+from django.core.management import call_command
+from django.test import override_settings
+
+pytestmark = pytest.mark.needs_tool
+
+
+@pytest.fixture
+def fresh_catalogue(tmp_path, monkeypatch):
+    """The Khmer catalogue as makemessages would make it now from the code and templates."""
+    if shutil.which("xgettext") is None:
+        pytest.skip("xgettext (Debian package gettext) is not installed")
+    source = Path(settings.BASE_DIR) / "locale"
+    shutil.copytree(source, tmp_path / "locale")
+    monkeypatch.chdir(settings.BASE_DIR)
+    with override_settings(LOCALE_PATHS=[tmp_path / "locale"]):
+        call_command(
+            "makemessages",
+            locale=["km"],
+            ignore_patterns=[
+                "locale",
+                ".venv/*",
+                "node_modules/*",
+                "tests/*",
+                "benchmarks/*",
+                "media/*",
+            ],
+            no_location=True,
+            verbosity=0,
+        )
+    return polib.pofile(str(tmp_path / "locale" / "km" / "LC_MESSAGES" / "django.po"))
+
+
+def test_every_interface_string_is_translated_into_khmer(fresh_catalogue):
+    untranslated = [entry.msgid for entry in fresh_catalogue.untranslated_entries()]
+    fuzzy = [entry.msgid for entry in fresh_catalogue.fuzzy_entries()]
+    assert untranslated == [], "Strings without a Khmer translation"
+    assert fuzzy == [], "Khmer translations marked fuzzy, which Django ignores"
+
+
+def test_the_committed_catalogue_is_up_to_date(fresh_catalogue):
+    committed = polib.pofile(str(Path(settings.BASE_DIR) / "locale/km/LC_MESSAGES/django.po"))
+    live = {entry.msgid for entry in committed if not entry.obsolete}
+    assert {entry.msgid for entry in fresh_catalogue if not entry.obsolete} <= live, (
+        "Run `manage.py makemessages -l km` and translate the new strings"
+    )
