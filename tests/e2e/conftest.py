@@ -1,15 +1,11 @@
 """End-to-end fixtures: the system Chromium driven by Playwright against the live server."""
 
-import os
 import shutil
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-
-# Playwright's sync API runs an event loop in the test thread; the database calls the
-# tests make there are still synchronous, so Django's async guard is lifted for them.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+from django.db import connections
 
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "e2e"
 CHROMIUM_FLAGS = [
@@ -31,18 +27,30 @@ def chromium_executable() -> str | None:
     return None
 
 
-@pytest.fixture(scope="session")
-def browser():
+@pytest.fixture
+def browser(monkeypatch):
+    """Chromium, started for one test after its database is set up and stopped before
+    the database is reset.
+
+    Playwright's sync API keeps an event loop running in the test thread while it is
+    started. Django then treats the thread as async: its database calls need
+    DJANGO_ALLOW_ASYNC_UNSAFE and go through connections of their own, which are
+    closed here before the test database is flushed and restored.
+    """
     executable = chromium_executable()
     if executable is None:
         pytest.skip("Chromium is not installed (Debian package chromium)")
     playwright_sync = pytest.importorskip("playwright.sync_api")
+    monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     with playwright_sync.sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=executable, headless=True, args=CHROMIUM_FLAGS
         )
-        yield browser
-        browser.close()
+        try:
+            yield browser
+        finally:
+            connections.close_all()
+            browser.close()
 
 
 @pytest.fixture
