@@ -110,3 +110,27 @@ def test_a_reader_who_chose_english_returns_to_english(client, home_pages):
     assert response.cookies["django_language"].value == "en"
     response = client.get("/")
     assert response["Location"] == "/en/"
+
+
+def test_a_wrong_password_is_explained_in_khmer(client, django_user_model):
+    django_user_model.objects.create_user(username="leader", password="right password 1")
+    response = client.post(
+        "/km/accounts/login/", {"username": "leader", "password": "wrong password"}
+    )
+    assert response.status_code == 200
+    assert "សូមបញ្ចូល" in parse(response).select_one(".form__errors").get_text()
+
+
+def test_a_club_leader_logs_in_on_the_public_site(client, django_user_model):
+    django_user_model.objects.create_user(username="leader", password="right password 1")
+    response = client.post(
+        "/km/accounts/login/", {"username": "leader", "password": "right password 1"}
+    )
+    assert response.status_code == 302
+    assert client.get("/km/").context["user"].username == "leader"
+
+
+def test_the_admin_draws_khmer_with_the_project_font(admin_client):
+    page = parse(admin_client.get("/admin/"))
+    stylesheets = [link["href"] for link in page.select('link[rel="stylesheet"]')]
+    assert "/static/css/admin-khmer.css" in stylesheets
