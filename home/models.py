@@ -33,8 +33,31 @@ class HomePage(Page):
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types: list[str] = []
+    subpage_types = [
+        "curriculum.CurriculumIndexPage",
+        "curriculum.CampaignIndexPage",
+        "curriculum.PublicationIndexPage",
+        "curriculum.HelpPage",
+    ]
 
     class Meta:
         verbose_name = _("home page")
         verbose_name_plural = _("home pages")
+
+    def get_context(self, request, *args, **kwargs):
+        from curriculum.models import CurriculumIndexPage, HelpPage
+        from curriculum.selectors import (
+            featured_campaigns,
+            help_entries_for_province,
+            lesson_packs,
+        )
+
+        context = super().get_context(request, *args, **kwargs)
+        context["featured_campaigns"] = featured_campaigns(locale=self.locale)
+        context["lesson_packs"] = lesson_packs(locale=self.locale)
+        context["curriculum_page"] = CurriculumIndexPage.objects.child_of(self).live().first()
+        context["help_page"] = HelpPage.objects.child_of(self).live().first()
+        context["hotlines"] = help_entries_for_province(locale=self.locale).filter(
+            category="hotline", provinces__isnull=True
+        )[:3]
+        return context

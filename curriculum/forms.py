@@ -1,0 +1,58 @@
+"""Filter forms of the public curriculum pages; they work without JavaScript (GET)."""
+
+from django import forms
+from django.apps import apps
+from django.utils.translation import gettext_lazy as _
+
+from curriculum.models import Audience, Topic
+
+DURATION_CHOICES = [
+    ("", _("Any length")),
+    ("short", _("Up to 30 minutes")),
+    ("medium", _("30 to 60 minutes")),
+    ("long", _("More than 60 minutes")),
+]
+DURATION_RANGES = {"short": (None, 30), "medium": (31, 60), "long": (61, None)}
+
+
+class LessonFilterForm(forms.Form):
+    topic = forms.ChoiceField(label=_("Topic"), required=False)
+    audience = forms.ChoiceField(label=_("Audience"), required=False)
+    duration = forms.ChoiceField(label=_("Length"), required=False, choices=DURATION_CHOICES)
+
+    def __init__(self, *args, locale=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        topics = Topic.objects.filter(locale=locale) if locale else Topic.objects.all()
+        audiences = Audience.objects.filter(locale=locale) if locale else Audience.objects.all()
+        self.fields["topic"].choices = [("", _("All topics"))] + [
+            (topic.slug, topic.name) for topic in topics
+        ]
+        self.fields["audience"].choices = [("", _("Everyone"))] + [
+            (audience.slug, audience.name) for audience in audiences
+        ]
+
+    def cleaned_filters(self) -> dict:
+        data = self.cleaned_data
+        filters = {}
+        if data.get("topic"):
+            filters["topic_slug"] = data["topic"]
+        if data.get("audience"):
+            filters["audience_slug"] = data["audience"]
+        if data.get("duration"):
+            filters["duration_range"] = DURATION_RANGES[data["duration"]]
+        return filters
+
+
+class ProvinceChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, province):
+        return province.name
+
+
+class HelpFilterForm(forms.Form):
+    province = ProvinceChoiceField(
+        label=_("Province"),
+        queryset=apps.get_model("trainings", "Province").objects.all(),
+        to_field_name="code",
+        required=False,
+        empty_label=_("All provinces"),
+    )

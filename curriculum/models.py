@@ -1,1 +1,0 @@
-"""Curriculum page models and snippets (lessons, modules, campaigns) live here."""

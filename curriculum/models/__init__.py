@@ -1,0 +1,33 @@
+"""Models of the curriculum: page types and snippets."""
+
+from .pages import (
+    CampaignGalleryImage,
+    CampaignIndexPage,
+    CampaignMediaFile,
+    CampaignPage,
+    CampaignRelatedLesson,
+    CurriculumIndexPage,
+    HelpPage,
+    LessonPage,
+    ModulePage,
+    PublicationIndexPage,
+    PublicationPage,
+)
+from .snippets import Audience, HelpEntry, Topic
+
+__all__ = [
+    "Audience",
+    "CampaignGalleryImage",
+    "CampaignIndexPage",
+    "CampaignMediaFile",
+    "CampaignPage",
+    "CampaignRelatedLesson",
+    "CurriculumIndexPage",
+    "HelpEntry",
+    "HelpPage",
+    "LessonPage",
+    "ModulePage",
+    "PublicationIndexPage",
+    "PublicationPage",
+    "Topic",
+]
