@@ -1,7 +1,49 @@
 """Wires the curriculum into the Wagtail admin."""
 
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.permissions import page_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from curriculum.reports import UntranslatedPagesReportView
 from curriculum.viewsets import CurriculumViewSetGroup
 
 register_snippet(CurriculumViewSetGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return [
+        path(
+            "reports/untranslated-pages/",
+            UntranslatedPagesReportView.as_view(),
+            name="untranslated_pages_report",
+        ),
+        path(
+            "reports/untranslated-pages/results/",
+            UntranslatedPagesReportView.as_view(results_only=True),
+            name="untranslated_pages_report_results",
+        ),
+    ]
+
+
+class PageEditorsMenuItem(MenuItem):
+    """Shown to those who may edit pages, like the report it leads to."""
+
+    def is_shown(self, request):
+        return page_permission_policy.user_has_any_permission(
+            request.user, ["add", "change", "publish"]
+        )
+
+
+@hooks.register("register_reports_menu_item")
+def register_untranslated_pages_menu_item():
+    return PageEditorsMenuItem(
+        _("Pages not yet translated"),
+        reverse("untranslated_pages_report"),
+        name="untranslated-pages",
+        icon_name="globe",
+        order=750,
+    )

@@ -1,0 +1,1 @@
+"""Tests of the curriculum: pages, snippets, search, workflow, translation."""
