@@ -20,6 +20,11 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 	$(BIN)/pip install --quiet -r requirements-dev.txt
 	touch $@ $(VENV)/.installed-run
 
+# Browser-side test tools (axe-core), installed from the npm registry, never served.
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 system-run:
 	sh scripts/install-system-packages.sh run
 
@@ -36,7 +41,7 @@ run: system-run $(VENV)/.installed-run messages
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 ## Install what the tests need, then lint and run the suite on PostgreSQL and on SQLite.
-test: system-test $(VENV)/.installed-dev messages
+test: system-test $(VENV)/.installed-dev node_modules/.installed messages
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
@@ -44,7 +49,7 @@ test: system-test $(VENV)/.installed-dev messages
 	env -u DATABASE_URL EXPECT_DATABASE_VENDOR=sqlite $(BIN)/pytest
 
 ## Run every benchmark in benchmarks/; each prints `name: value unit (ratio x baseline)`.
-bench: system-test $(VENV)/.installed-dev messages
+bench: system-test $(VENV)/.installed-dev node_modules/.installed messages
 	@for script in benchmarks/bench_*.py; do \
 		echo "== $$script"; \
 		DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python $$script || exit 1; \

@@ -22,6 +22,7 @@ if [ "$purpose" = "test" ]; then
     need "command -v pdftotext" poppler-utils
     need "ls /usr/lib/postgresql/*/bin/initdb" postgresql
     need "command -v runuser" util-linux
+    need "command -v npm" npm
 fi
 
 if [ -z "$missing" ]; then
