@@ -5,6 +5,8 @@ import os
 
 import pytest
 
+pytest_plugins = ["tests.fixtures.curriculum"]
+
 
 def _deprecation_warning_classes():
     """Every `RemovedIn...Warning` that Django and Wagtail define, whatever their version."""

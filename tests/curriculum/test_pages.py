@@ -163,7 +163,7 @@ def test_lesson_page_queries_do_not_grow_with_blocks_or_help_entries(
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from tests.curriculum.conftest import lesson_body
+    from tests.fixtures.curriculum import lesson_body
 
     lesson = LessonPage.objects.get(pk=curriculum_tree["lesson"].pk)
     counts = {}
