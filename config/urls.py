@@ -8,6 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from curriculum import views as curriculum_views
 from home import views as home_views
 
 urlpatterns = [
@@ -29,6 +30,7 @@ urlpatterns += i18n_patterns(
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("search/", curriculum_views.search, name="search"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
