@@ -9,6 +9,9 @@ SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-never-used-in-p
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost")
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
 
+# Page-by-page log lines drown `make run`'s output; warnings still show.
+LOGGING["loggers"]["wagtail"] = {"level": "WARNING"}  # noqa: F405
+
 # Demo accounts for each role may be created with these settings only.
 DEMO_ACCOUNTS_ALLOWED = True
 

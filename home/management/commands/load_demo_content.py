@@ -1,9 +1,10 @@
-"""Build the demo site once: geography, home pages, demo accounts; keeps what exists."""
+"""Build the demo site once: geography, home pages, curriculum, demo accounts; keeps what exists."""
 
 from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
+from curriculum.demo import demo_curriculum_build, demo_curriculum_summary
 from home.demo import demo_home_pages_build
 from sessions.demo_accounts import DEMO_PASSWORD, demo_accounts_create
 from sessions.geography import load_geography
@@ -17,6 +18,7 @@ class Command(BaseCommand):
         languages = demo_home_pages_build()
         built = f"built for {', '.join(languages)}" if languages else "kept as they are"
         self.stdout.write(f"Home pages: {built}")
+        self.stdout.write(f"Curriculum: {demo_curriculum_summary(demo_curriculum_build())}")
         if getattr(settings, "DEMO_ACCOUNTS_ALLOWED", False):
             self._create_demo_accounts()
         # Search and references reflect the content just built.
