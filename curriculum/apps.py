@@ -7,3 +7,8 @@ from django.utils.translation import gettext_lazy as _
 class CurriculumConfig(AppConfig):
     name = "curriculum"
     verbose_name = _("Curriculum")
+
+    def ready(self):
+        from curriculum.printing.signals import connect_printing_signals
+
+        connect_printing_signals()

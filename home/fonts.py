@@ -15,6 +15,8 @@ from django.core.files.storage import FileSystemStorage
 from django.utils._os import safe_join
 
 WEBFONT_STATIC_PATH = "fonts/NotoSansKhmer.woff2"
+# The package's whole TrueType file, for PDFs (WeasyPrint embeds what a document uses).
+PRINT_FONT_STATIC_PATH = "fonts/NotoSansKhmer.ttf"
 
 # Khmer, Khmer symbols, Latin-1, and the joiners and punctuation Khmer text uses.
 WEBFONT_CODEPOINTS = [
@@ -89,10 +91,25 @@ class KhmerWebFontFinder(BaseFinder):
         return []
 
     def find(self, path, find_all=False, **kwargs):
-        if path != WEBFONT_STATIC_PATH:
+        if path == WEBFONT_STATIC_PATH:
+            found = safe_join(str(webfont_cache_folder()), path)
+        elif path == PRINT_FONT_STATIC_PATH:
+            found = str(khmer_font_file())
+        else:
             return [] if find_all else None
-        found = safe_join(str(webfont_cache_folder()), path)
         return [found] if find_all else found
 
     def list(self, ignore_patterns):
         yield WEBFONT_STATIC_PATH, FileSystemStorage(location=str(webfont_cache_folder()))
+        yield PRINT_FONT_STATIC_PATH, _SingleFileStorage(khmer_font_file())
+
+
+class _SingleFileStorage(FileSystemStorage):
+    """Storage that opens one file under a fixed static path, for collectstatic."""
+
+    def __init__(self, source: Path):
+        super().__init__(location=str(source.parent))
+        self.source = source
+
+    def path(self, name):
+        return str(self.source)

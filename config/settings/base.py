@@ -141,6 +141,10 @@ STORAGES = {
 # overrides this with the database backend of django-tasks-db.
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
+# Publishing a lesson or module queues the making of its PDFs and offline pack. Where
+# it is off, a file is made on its first download instead.
+PRINT_ON_PUBLISH = True
+
 WAGTAIL_SITE_NAME = "Safe Migration Hub"
 # Nothing in the admin reaches the internet: no Gravatar, no update check, no banner.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

@@ -18,3 +18,7 @@ DEMO_ACCOUNTS_ALLOWED = True
 # Static files come from the finders (runserver, the test live server); whitenoise and
 # collected files are for production.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
+
+# The immediate task backend would make every PDF while the editor waits on "Publish";
+# in development files are made on their first download.
+PRINT_ON_PUBLISH = False

@@ -20,3 +20,6 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Static files come from the finders (runserver, the test live server); whitenoise and
 # collected files are for production.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
+
+# Tests that publish pages don't pay for PDFs; the printing tests turn it on.
+PRINT_ON_PUBLISH = False

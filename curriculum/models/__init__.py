@@ -13,6 +13,7 @@ from .pages import (
     PublicationIndexPage,
     PublicationPage,
 )
+from .printing import PrintedFile, PrintedFileDownload, PrintVariant
 from .snippets import Audience, HelpEntry, Topic
 
 __all__ = [
@@ -27,6 +28,9 @@ __all__ = [
     "HelpPage",
     "LessonPage",
     "ModulePage",
+    "PrintVariant",
+    "PrintedFile",
+    "PrintedFileDownload",
     "PublicationIndexPage",
     "PublicationPage",
     "Topic",

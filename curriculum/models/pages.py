@@ -77,6 +77,17 @@ class ModulePage(Page):
         verbose_name = _("module (lesson pack)")
         verbose_name_plural = _("modules (lesson packs)")
 
+    @property
+    def preview_modes(self):
+        return [("", _("Web page")), ("pack", _("Lesson pack (PDF)"))]
+
+    def serve_preview(self, request, mode_name):
+        if mode_name == "pack":
+            from curriculum.printing.preview import pdf_preview_response
+
+            return pdf_preview_response(page=self, variant=mode_name)
+        return super().serve_preview(request, mode_name)
+
     def khmer_search_text(self) -> str:
         from curriculum.search import khmer_index_text
 
@@ -148,6 +159,21 @@ class LessonPage(Page):
                 _("Can see facilitator-only content, such as quiz answers"),
             )
         ]
+
+    @property
+    def preview_modes(self):
+        return [
+            ("", _("Web page")),
+            ("lesson-plan", _("Facilitator's lesson plan (PDF)")),
+            ("handout", _("Participants' handout (PDF)")),
+        ]
+
+    def serve_preview(self, request, mode_name):
+        if mode_name in ("lesson-plan", "handout"):
+            from curriculum.printing.preview import pdf_preview_response
+
+            return pdf_preview_response(page=self, variant=mode_name)
+        return super().serve_preview(request, mode_name)
 
     def khmer_search_text(self) -> str:
         from curriculum.search import khmer_index_text

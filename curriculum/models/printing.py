@@ -1,0 +1,75 @@
+"""Printed files (PDFs and offline packs) kept per page, variant and published revision."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class PrintVariant(models.TextChoices):
+    LESSON_PLAN = "lesson-plan", _("Facilitator's lesson plan")
+    HANDOUT = "handout", _("Participants' handout")
+    PACK = "pack", _("Lesson pack")
+    OFFLINE_PACK = "offline-pack", _("Offline pack")
+
+
+LESSON_VARIANTS = (PrintVariant.LESSON_PLAN, PrintVariant.HANDOUT)
+MODULE_VARIANTS = (PrintVariant.PACK, PrintVariant.OFFLINE_PACK)
+
+
+def printed_file_path(instance, filename):
+    return f"printed/{instance.page_id}/{filename}"
+
+
+class PrintedFile(models.Model):
+    """One file made from one published revision of a page; never changed once made."""
+
+    page = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="printed_files"
+    )
+    variant = models.CharField(_("variant"), max_length=20, choices=PrintVariant.choices)
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", on_delete=models.CASCADE, related_name="printed_files"
+    )
+    # What the file was made from: the page's live revision, and for a lesson pack the
+    # live revisions of its lessons too, so republishing a lesson makes a new pack.
+    content_key = models.CharField(_("content key"), max_length=100)
+    file = models.FileField(_("file"), upload_to=printed_file_path)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    sha256 = models.CharField(_("SHA-256"), max_length=64)
+    created_at = models.DateTimeField(_("made at"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("printed file")
+        verbose_name_plural = _("printed files")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "variant", "content_key"], name="unique_printed_file_per_content"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.page_id} {self.variant} r{self.revision_id}"
+
+
+class PrintedFileDownload(models.Model):
+    """How many times a printed file was downloaded, per page, locale, variant and day.
+
+    No personal data: no user, address or device, just a count.
+    """
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    locale = models.ForeignKey("wagtailcore.Locale", on_delete=models.CASCADE, related_name="+")
+    variant = models.CharField(_("variant"), max_length=20, choices=PrintVariant.choices)
+    day = models.DateField(_("day"))
+    count = models.PositiveIntegerField(_("downloads"), default=0)
+
+    class Meta:
+        verbose_name = _("download count")
+        verbose_name_plural = _("download counts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "locale", "variant", "day"], name="unique_download_count_per_day"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.page_id} {self.variant} {self.day}: {self.count}"

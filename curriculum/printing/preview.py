@@ -1,0 +1,16 @@
+"""Editors preview a page's PDF from the Wagtail editor, before it is published."""
+
+from django.http import HttpResponse
+
+from curriculum.printing.files import content_type_for, download_filenames
+from curriculum.printing.render import render_variant
+
+
+def pdf_preview_response(*, page, variant: str) -> HttpResponse:
+    """The PDF of the page as it stands in the editor; rendered each time, never stored."""
+    response = HttpResponse(render_variant(page=page, variant=variant))
+    response["Content-Type"] = content_type_for(variant)
+    __, ascii_name = download_filenames(page=page, variant=variant)
+    response["Content-Disposition"] = f'inline; filename="preview-{ascii_name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
