@@ -191,7 +191,9 @@ def _png_bytes() -> bytes:
     return buffer.getvalue()
 
 
-@pytest.mark.django_db(transaction=True)
+# Serialized rollback, like every transactional test here: the next ones find the
+# migrations' data (groups, pages, content types) restored.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_downloads_make_the_file_once(curriculum_tree):
     lesson = curriculum_tree["lesson"]
     errors = []
