@@ -289,3 +289,36 @@ def test_an_editor_previews_the_pdf_of_unpublished_changes(curriculum_tree, rf):
     assert response["Cache-Control"] == "private, no-store"
     assert "PREVIEW-ONLY-CHANGE" in pdf_text(response.content)
     assert not PrintedFile.objects.exists()  # previews are never stored
+
+
+def test_page_one_of_the_khmer_pack_is_drawn_for_a_person_to_look_at(curriculum_tree):
+    """Writes test-artifacts/pdf/pack-km-page-1.png, to look at: is the Khmer shaped right?"""
+    import shutil
+    import subprocess
+
+    from PIL import Image
+
+    if shutil.which("pdftoppm") is None:
+        pytest.skip("pdftoppm is not installed (Debian package poppler-utils)")
+    artifacts = Path(settings.BASE_DIR, "test-artifacts", "pdf")
+    artifacts.mkdir(parents=True, exist_ok=True)
+    content = read(printed_file_for(page=curriculum_tree["module"], variant="pack"))
+    subprocess.run(
+        [
+            "pdftoppm",
+            "-png",
+            "-r",
+            "80",
+            "-f",
+            "1",
+            "-l",
+            "1",
+            "-singlefile",
+            "-",
+            str(artifacts / "pack-km-page-1"),
+        ],
+        input=content,
+        check=True,
+    )
+    picture = Image.open(artifacts / "pack-km-page-1.png").convert("L")
+    assert picture.getextrema()[0] < 100  # something dark is drawn: the text
