@@ -9,6 +9,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from curriculum import views as curriculum_views
+from curriculum.printing import views as printing_views
 from home import views as home_views
 
 urlpatterns = [
@@ -31,6 +32,11 @@ urlpatterns += i18n_patterns(
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("search/", curriculum_views.search, name="search"),
+    path(
+        "print/<int:page_id>/<slug:variant>/",
+        printing_views.download,
+        name="printed_file_download",
+    ),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

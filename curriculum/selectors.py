@@ -1,9 +1,24 @@
 """Reads of the curriculum: what the public pages list, in as few queries as possible."""
 
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 
-from curriculum.models import CampaignPage, HelpEntry, LessonPage, ModulePage
+from curriculum.models import (
+    CampaignPage,
+    HelpEntry,
+    LessonPage,
+    ModulePage,
+    PrintedFile,
+    PrintVariant,
+)
+from curriculum.printing.files import (
+    EXTENSIONS,
+    FACILITATOR_VARIANTS,
+    content_key,
+    content_type_for,
+    variants_for,
+)
 
 
 def curriculum_modules(index_page):
@@ -89,3 +104,38 @@ def lesson_packs(*, locale):
         .select_related("cover_image")
         .order_by("path")
     )
+
+
+def printed_downloads(page) -> list[dict]:
+    """The printed files a reader can download from a lesson or module page, in order.
+
+    Each is a dict of `variant`, `label`, `format` ("PDF", "ZIP"), `content_type`, `url` and
+    `size` in bytes, or None where the file is not made yet: the download makes it, never the
+    page. One query finds every variant's stored file. A page that is not published, or is
+    private, has none: the download view serves live public pages only.
+    """
+    variants = variants_for(page)
+    if not variants or not page.live or page.live_revision_id is None:
+        return []
+    if page.get_view_restrictions().exists():
+        return []
+    # Files made from the page as published now; the newest wins if a lost one was remade.
+    sizes = dict(
+        PrintedFile.objects.filter(page=page, variant__in=variants, content_key=content_key(page))
+        .order_by("pk")
+        .values_list("variant", "size")
+    )
+    return [
+        {
+            "variant": str(variant),
+            "label": PrintVariant(variant).label,
+            "format": EXTENSIONS[variant].upper(),
+            "content_type": content_type_for(variant),
+            "url": reverse(
+                "printed_file_download", kwargs={"page_id": page.pk, "variant": str(variant)}
+            ),
+            "size": sizes.get(variant),
+            "facilitator_only": variant in FACILITATOR_VARIANTS,
+        }
+        for variant in variants
+    ]

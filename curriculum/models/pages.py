@@ -94,12 +94,17 @@ class ModulePage(Page):
         return khmer_index_text(self.title, self.introduction, self.learning_goals)
 
     def get_context(self, request, *args, **kwargs):
-        from curriculum.selectors import module_lessons
+        from curriculum.access import user_is_facilitator
+        from curriculum.selectors import module_lessons, printed_downloads
 
         context = super().get_context(request, *args, **kwargs)
         lessons = module_lessons(self)
         context["lessons"] = lessons
         context["total_minutes"] = sum(lesson.duration_minutes for lesson in lessons)
+        context["downloads"] = printed_downloads(self)
+        # A file not made yet is made by its download, which then takes a little longer.
+        context["downloads_pending"] = any(item["size"] is None for item in context["downloads"])
+        context["is_facilitator"] = user_is_facilitator(request.user)
         return context
 
 
@@ -187,12 +192,15 @@ class LessonPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         from curriculum.access import user_is_facilitator
-        from curriculum.selectors import help_entries_for_lesson
+        from curriculum.selectors import help_entries_for_lesson, printed_downloads
 
         context = super().get_context(request, *args, **kwargs)
         context["is_facilitator"] = user_is_facilitator(request.user)
         context["module"] = self.get_parent().specific
         context["help_entries"] = help_entries_for_lesson(self)
+        context["downloads"] = printed_downloads(self)
+        # A file not made yet is made by its download, which then takes a little longer.
+        context["downloads_pending"] = any(item["size"] is None for item in context["downloads"])
         return context
 
 

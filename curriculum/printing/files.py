@@ -32,6 +32,10 @@ EXTENSIONS = {
     PrintVariant.OFFLINE_PACK: "zip",
 }
 CONTENT_TYPES = {"pdf": "application/pdf", "zip": "application/zip"}
+# Files with quiz answers and facilitator tips; the handout is for anyone.
+FACILITATOR_VARIANTS = frozenset(
+    {PrintVariant.LESSON_PLAN, PrintVariant.PACK, PrintVariant.OFFLINE_PACK}
+)
 
 _locks_guard = threading.Lock()
 _locks: dict[tuple[int, str], threading.Lock] = defaultdict(threading.Lock)

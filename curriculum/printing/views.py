@@ -1,0 +1,143 @@
+"""Downloads of printed lesson plans, handouts and packs: the stored file, by page and variant.
+
+Only live, public lessons and modules are served; anything else is a 404. A file is made
+once per published revision, so its SHA-256 is a strong ETag: a phone on a slow connection
+revalidates with a 304 and resumes a broken download with a byte range.
+"""
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
+from django.views.decorators.http import require_safe
+from wagtail.models import Page
+
+from curriculum.access import user_is_facilitator
+from curriculum.printing.files import (
+    FACILITATOR_VARIANTS,
+    NotPrintable,
+    content_type_for,
+    download_filenames,
+    printed_file_for,
+    variants_for,
+)
+from curriculum.printing.http import (
+    RangeNotSatisfiable,
+    attachment_disposition,
+    byte_range_for_request,
+    file_chunks,
+)
+from curriculum.printing.services import printed_file_download_count
+
+# A new revision makes a new file with a new ETag, so a file may be kept for an hour and
+# then revalidated cheaply. Facilitators' files hold quiz answers: browsers only keep them.
+CACHE_CONTROL = "public, max-age=3600"
+FACILITATOR_CACHE_CONTROL = "private, max-age=3600"
+
+
+@require_safe
+def download(request, page_id: int, variant: str) -> HttpResponse:
+    """The printed `variant` of a live, public lesson or module, made now if need be."""
+    page = printable_page(page_id=page_id, variant=variant)
+    if variant in FACILITATOR_VARIANTS and not user_is_facilitator(request.user):
+        # Lesson plans and packs hold the quiz answers, shown to facilitators only.
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise PermissionDenied
+    try:
+        return printed_file_response(request, page=page, variant=variant)
+    except FileNotFoundError:
+        # Republishing removes the old files: one may go between being found and being
+        # opened. Asking again finds (or makes) the file of the page as published now.
+        return printed_file_response(request, page=page, variant=variant)
+
+
+def printable_page(*, page_id: int, variant: str) -> Page:
+    """The live, public page with this printed variant, or a 404."""
+    page = Page.objects.live().public().filter(pk=page_id).specific().first()
+    if page is None or variant not in variants_for(page):
+        raise Http404("No such printed file.")
+    return page
+
+
+def printed_file_response(request, *, page: Page, variant: str) -> HttpResponse:
+    """The stored file as a 200, a 206 part, a 304, or a 416, counting real downloads."""
+    try:
+        printed = printed_file_for(page=page, variant=variant)
+    except NotPrintable as error:  # unpublished since it was looked up
+        raise Http404("No such printed file.") from error
+
+    etag = f'"{printed.sha256}"'
+    last_modified = int(printed.created_at.timestamp())
+    validators = {
+        "ETag": etag,
+        "Last-Modified": http_date(last_modified),
+        "Cache-Control": (
+            FACILITATOR_CACHE_CONTROL if variant in FACILITATOR_VARIANTS else CACHE_CONTROL
+        ),
+    }
+    # Django answers If-None-Match and If-Modified-Since (and If-Match...) itself, and copies
+    # the validators of the response it is given onto its 304.
+    unconditional = HttpResponse(headers=validators)
+    conditional = get_conditional_response(
+        request, etag=etag, last_modified=last_modified, response=unconditional
+    )
+    if conditional is not unconditional:
+        return conditional
+
+    unicode_name, ascii_name = download_filenames(page=page, variant=variant)
+    headers = {
+        **validators,
+        "Content-Type": content_type_for(variant),
+        "Content-Disposition": attachment_disposition(
+            unicode_name=unicode_name, ascii_name=ascii_name
+        ),
+        "Accept-Ranges": "bytes",
+    }
+    if request.method == "HEAD":
+        return response_with_headers(
+            HttpResponse(), {**headers, "Content-Length": str(printed.size)}
+        )
+    try:
+        byte_range = byte_range_for_request(
+            request, size=printed.size, etag=etag, last_modified=last_modified
+        )
+    except RangeNotSatisfiable:
+        return HttpResponse(
+            status=416,
+            headers={"Content-Range": f"bytes */{printed.size}", "Accept-Ranges": "bytes"},
+        )
+
+    file = printed.file.storage.open(printed.file.name, "rb")
+    # A download is a whole file, or the first part of one: the parts that follow (a
+    # resumed or split download) are the same download.
+    if byte_range is None or byte_range.start == 0:
+        try:
+            printed_file_download_count(page=page, variant=variant)
+        except Exception:
+            file.close()
+            raise
+    if byte_range is None:
+        # A FileResponse, so a WSGI server may send the file with sendfile.
+        return response_with_headers(FileResponse(file), headers)
+    part = StreamingHttpResponse(
+        file_chunks(file, start=byte_range.start, length=byte_range.length), status=206
+    )
+    return response_with_headers(
+        part,
+        {
+            **headers,
+            "Content-Range": byte_range.content_range,
+            "Content-Length": str(byte_range.length),
+        },
+    )
+
+
+def response_with_headers(response: HttpResponse, headers: dict[str, str]) -> HttpResponse:
+    """The response with these headers set on it, replacing any it had."""
+    # Set after the response is made: FileResponse sets its own Content-Type and
+    # Content-Disposition from the stored file's name, which is not the reader's.
+    for name, value in headers.items():
+        response[name] = value
+    return response
