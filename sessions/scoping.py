@@ -1,8 +1,23 @@
-"""What part of the country a user may work with: the one place province scoping is decided."""
+"""What part of the country a user may work with: the one place province scoping is decided.
 
-from django.db.models import QuerySet
+Everything belongs to a province through a commune (commune → district → province):
+a youth group by its commune; a peer educator and a training session by their group (a
+session held over a provincial border stays with the group's officers); a participant by
+any group they attended a session of or are a member of, and by their home commune.
+"""
 
-from .models import Province
+from django.db.models import Exists, OuterRef, Q, QuerySet
+
+from .models import (
+    Attendance,
+    Commune,
+    Membership,
+    Participant,
+    PeerEducator,
+    Province,
+    TrainingSession,
+    YouthGroup,
+)
 
 
 def can_access_all_provinces(user) -> bool:
@@ -17,3 +32,57 @@ def provinces_for_user(user) -> QuerySet[Province]:
     if can_access_all_provinces(user):
         return Province.objects.all()
     return Province.objects.filter(officer_assignments__officer=user).distinct()
+
+
+def _assigned_province_ids(user) -> QuerySet:
+    """A subquery of the ids of the provinces assigned to an officer."""
+    return Province.objects.filter(officer_assignments__officer=user).values("pk")
+
+
+def _scoped(queryset: QuerySet, user, province_lookup: str) -> QuerySet:
+    """`queryset` narrowed to the user's provinces, reached by `province_lookup`."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return queryset.none()
+    if can_access_all_provinces(user):
+        return queryset
+    return queryset.filter(**{f"{province_lookup}__in": _assigned_province_ids(user)})
+
+
+def communes_for_user(user) -> QuerySet[Commune]:
+    return _scoped(Commune.objects.all(), user, "district__province")
+
+
+def youth_groups_for_user(user) -> QuerySet[YouthGroup]:
+    return _scoped(YouthGroup.objects.all(), user, "commune__district__province")
+
+
+def peer_educators_for_user(user) -> QuerySet[PeerEducator]:
+    return _scoped(PeerEducator.objects.all(), user, "group__commune__district__province")
+
+
+def training_sessions_for_user(user) -> QuerySet[TrainingSession]:
+    return _scoped(TrainingSession.objects.all(), user, "group__commune__district__province")
+
+
+def participants_for_user(user) -> QuerySet[Participant]:
+    """Participants who attended or belong to a group of the user's provinces, or live there.
+
+    EXISTS subqueries rather than joins, so a person seen in many sessions is listed once
+    without a DISTINCT over the whole table.
+    """
+    queryset = Participant.objects.all()
+    if user is None or not user.is_authenticated or not user.is_active:
+        return queryset.none()
+    if can_access_all_provinces(user):
+        return queryset
+    provinces = _assigned_province_ids(user)
+    attended = Attendance.objects.filter(
+        participant=OuterRef("pk"),
+        session__group__commune__district__province__in=provinces,
+    )
+    member = Membership.objects.filter(
+        participant=OuterRef("pk"), group__commune__district__province__in=provinces
+    )
+    return queryset.filter(
+        Q(Exists(attended)) | Q(Exists(member)) | Q(home_commune__district__province__in=provinces)
+    )

@@ -1,12 +1,31 @@
 """Wagtail admin screens of the trainings app, declared as viewsets."""
 
+import django_filters
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic.models import CreateView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from .models import ProvinceAssignment
+from . import admin_views
+from .models import (
+    District,
+    Participant,
+    PeerEducator,
+    ProvinceAssignment,
+    TrainingSession,
+    YouthGroup,
+)
+from .scoping import (
+    participants_for_user,
+    peer_educators_for_user,
+    provinces_for_user,
+    training_sessions_for_user,
+    youth_groups_for_user,
+)
 
 
 class ProvinceAssignmentCreateView(CreateView):
@@ -32,8 +51,282 @@ class ProvinceAssignmentViewSet(ModelViewSet):
     panels = [FieldPanel("officer"), FieldPanel("province")]
 
 
+# Filters offer only the user's provinces, and the districts and groups in them.
+def _provinces(request):
+    return provinces_for_user(request.user)
+
+
+def _districts(request):
+    return District.objects.filter(province__in=provinces_for_user(request.user))
+
+
+def _groups(request):
+    return youth_groups_for_user(request.user)
+
+
+def _province_filter(field_name: str):
+    return django_filters.ModelChoiceFilter(
+        label=_("province"), field_name=field_name, queryset=_provinces
+    )
+
+
+def _district_filter(field_name: str):
+    return django_filters.ModelChoiceFilter(
+        label=_("district"), field_name=field_name, queryset=_districts
+    )
+
+
+class YouthGroupFilterSet(WagtailFilterSet):
+    province = _province_filter("commune__district__province")
+    district = _district_filter("commune__district")
+
+    class Meta:
+        model = YouthGroup
+        fields = ["province", "district", "active"]
+
+
+class PeerEducatorFilterSet(WagtailFilterSet):
+    province = _province_filter("group__commune__district__province")
+    district = _district_filter("group__commune__district")
+    group = django_filters.ModelChoiceFilter(label=_("youth group"), queryset=_groups)
+
+    class Meta:
+        model = PeerEducator
+        fields = ["province", "district", "group", "sex"]
+
+
+class TrainingSessionFilterSet(WagtailFilterSet):
+    province = _province_filter("group__commune__district__province")
+    district = _district_filter("group__commune__district")
+    group = django_filters.ModelChoiceFilter(label=_("youth group"), queryset=_groups)
+    date = django_filters.DateFromToRangeFilter(label=_("date"), widget=DateRangePickerWidget)
+
+    class Meta:
+        model = TrainingSession
+        fields = ["province", "district", "group", "status", "date", "source", "attendance_mode"]
+
+
+class ParticipantFilterSet(WagtailFilterSet):
+    province = django_filters.ModelChoiceFilter(
+        label=_("home province"),
+        field_name="home_commune__district__province",
+        queryset=_provinces,
+    )
+
+    class Meta:
+        model = Participant
+        fields = ["province", "sex", "age_band", "returned_migrant"]
+
+
+class ScopedModelViewSet(ModelViewSet):
+    """A viewset whose every view reaches only the objects of the user's provinces."""
+
+    index_view_class = admin_views.ScopedIndexView
+    add_view_class = admin_views.ScopedCreateView
+    edit_view_class = admin_views.ScopedEditView
+    delete_view_class = admin_views.ScopedDeleteView
+    inspect_view_class = admin_views.ScopedInspectView
+    history_view_class = admin_views.ScopedHistoryView
+    usage_view_class = admin_views.ScopedUsageView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    list_filter = None
+    search_backend_name = None
+    select_related_fields = ()
+    panels = []
+
+    def scoped_queryset(self, user):
+        raise NotImplementedError
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(scoped_queryset=self.scoped_queryset, **kwargs)
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            select_related_fields=self.select_related_fields, **kwargs
+        )
+
+    def get_edit_handler(self):
+        return ObjectList(
+            self.panels, base_form_class=admin_views.ProvinceScopedAdminForm
+        ).bind_to_model(self.model)
+
+
+PROVINCE_OF_GROUP = Column(
+    "province", label=_("province"), accessor="group.commune.district.province"
+)
+
+
+class YouthGroupViewSet(ScopedModelViewSet):
+    model = YouthGroup
+    icon = "group"
+    menu_label = _("Youth groups")
+    list_display = ["name", "commune", "province", "founded_on", "active"]
+    filterset_class = YouthGroupFilterSet
+    search_fields = ["name", "contact_name", "commune__name_km", "commune__name_en"]
+    ordering = ["name"]
+    select_related_fields = ["commune__district__province"]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("commune"),
+        FieldRowPanel([FieldPanel("founded_on"), FieldPanel("active")]),
+        FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_phone")]),
+    ]
+
+    def scoped_queryset(self, user):
+        return youth_groups_for_user(user)
+
+
+class PeerEducatorViewSet(ScopedModelViewSet):
+    model = PeerEducator
+    icon = "user"
+    menu_label = _("Peer educators")
+    list_display = ["__str__", "group", PROVINCE_OF_GROUP, "sex", "trained_on"]
+    filterset_class = PeerEducatorFilterSet
+    search_fields = ["name_km", "name_latin", "phone", "group__name"]
+    ordering = ["name_km"]
+    select_related_fields = ["group__commune__district__province"]
+    panels = [
+        FieldRowPanel([FieldPanel("name_km"), FieldPanel("name_latin")]),
+        FieldRowPanel([FieldPanel("sex"), FieldPanel("year_of_birth")]),
+        FieldPanel("phone"),
+        FieldPanel("group"),
+        FieldPanel("trained_on"),
+        FieldPanel("user"),
+    ]
+
+    def scoped_queryset(self, user):
+        return peer_educators_for_user(user)
+
+
+class TrainingSessionCreateView(admin_views.ScopedCreateView):
+    def save_instance(self):
+        # An officer's entry is a report like a club's: it waits for verification.
+        instance = self.form.instance
+        instance.source = TrainingSession.Source.ADMIN
+        instance.status = TrainingSession.Status.SUBMITTED
+        instance.submitted_by = self.request.user
+        instance.submitted_at = instance.submitted_at or timezone.now()
+        return super().save_instance()
+
+
+class TrainingSessionViewSet(ScopedModelViewSet):
+    model = TrainingSession
+    icon = "date"
+    menu_label = _("Training sessions")
+    index_view_class = admin_views.BulkActionsIndexView
+    add_view_class = TrainingSessionCreateView
+    index_template_name = "trainings/trainingsession/index.html"
+    list_display = ["__str__", PROVINCE_OF_GROUP, "date", "status", "source", "attendance_mode"]
+    filterset_class = TrainingSessionFilterSet
+    search_fields = ["group__name", "notes", "external_id"]
+    ordering = ["-date", "-pk"]
+    select_related_fields = ["group__commune__district__province"]
+    inspect_view_fields = [
+        "group",
+        "date",
+        "start_time",
+        "duration_minutes",
+        "commune",
+        "audience",
+        "notes",
+        "status",
+        "return_reason",
+        "submitted_by",
+        "submitted_at",
+        "verified_by",
+        "verified_at",
+        "source",
+        "external_id",
+        "attendance_mode",
+    ]
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("group"),
+                FieldRowPanel(
+                    [FieldPanel("date"), FieldPanel("start_time"), FieldPanel("duration_minutes")]
+                ),
+                FieldPanel("commune"),
+                FieldPanel("facilitators"),
+                FieldPanel("audience"),
+            ],
+            heading=_("The session"),
+        ),
+        admin_views.ScopedInlinePanel(
+            "session_lessons", panels=[FieldPanel("lesson")], heading=_("Lessons taught")
+        ),
+        FieldPanel("attendance_mode"),
+        admin_views.ScopedInlinePanel(
+            "attendances",
+            panels=[
+                FieldPanel("participant"),
+                FieldRowPanel([FieldPanel("pre_test_score"), FieldPanel("post_test_score")]),
+            ],
+            heading=_("Named participants"),
+        ),
+        admin_views.ScopedInlinePanel(
+            "headcounts",
+            panels=[
+                FieldRowPanel([FieldPanel("sex"), FieldPanel("age_band"), FieldPanel("count")])
+            ],
+            heading=_("Headcount"),
+        ),
+        FieldPanel("notes"),
+    ]
+
+    def scoped_queryset(self, user):
+        return training_sessions_for_user(user)
+
+
+class ParticipantViewSet(ScopedModelViewSet):
+    model = Participant
+    icon = "user"
+    menu_label = _("Participants")
+    list_display = ["__str__", "sex", "year_of_birth", "age_band", "home_commune", "erased_at"]
+    filterset_class = ParticipantFilterSet
+    search_fields = ["code", "name", "contact_phone"]
+    ordering = ["code"]
+    select_related_fields = ["home_commune"]
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("sex"), FieldPanel("year_of_birth"), FieldPanel("age_band")]),
+        FieldPanel("home_commune"),
+        FieldRowPanel(
+            [
+                FieldPanel("plans_to_migrate"),
+                FieldPanel("destination"),
+                FieldPanel("returned_migrant"),
+            ]
+        ),
+        FieldPanel("contact_phone"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("consent_given_on"), FieldPanel("consent_collected_by")]),
+                FieldRowPanel([FieldPanel("assent_given_on"), FieldPanel("assent_collected_by")]),
+                FieldRowPanel(
+                    [
+                        FieldPanel("guardian_consent_on"),
+                        FieldPanel("guardian_consent_collected_by"),
+                    ]
+                ),
+            ],
+            heading=_("Consent"),
+        ),
+    ]
+
+    def scoped_queryset(self, user):
+        return participants_for_user(user)
+
+
 class TrainingsViewSetGroup(ViewSetGroup):
     menu_label = _("Trainings")
     menu_icon = "group"
     menu_order = 300
-    items = (ProvinceAssignmentViewSet("province_assignments"),)
+    items = (
+        TrainingSessionViewSet("training_sessions"),
+        YouthGroupViewSet("youth_groups"),
+        PeerEducatorViewSet("peer_educators"),
+        ParticipantViewSet("participants"),
+        ProvinceAssignmentViewSet("province_assignments"),
+    )

@@ -1,10 +1,25 @@
 """Wires the trainings app into the Wagtail admin."""
 
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from .bulk_actions import VerifyTrainingSessionsBulkAction
 from .viewsets import TrainingsViewSetGroup
 
 
 @hooks.register("register_admin_viewset")
 def register_trainings_viewsets():
     return TrainingsViewSetGroup()
+
+
+# Bulk actions are registered as the class itself, not a function returning it.
+hooks.register("register_bulk_action", VerifyTrainingSessionsBulkAction)
+
+
+@hooks.register("register_log_actions")
+def register_trainings_log_actions(actions):
+    actions.register_action("trainings.submit", _("Submit"), _("Submitted for verification"))
+    actions.register_action("trainings.verify", _("Verify"), _("Verified"))
+    actions.register_action("trainings.return", _("Return"), _("Returned to the club"))
+    actions.register_action("trainings.erase", _("Erase"), _("Personal data erased"))
+    actions.register_action("trainings.merge", _("Merge"), _("Merged with a duplicate"))

@@ -1,6 +1,27 @@
 """Models of the trainings app, one module per area."""
 
+from .attendance import Attendance, Headcount, Participant, participant_code_new
+from .choices import AgeBand, Sex
 from .geography import Commune, District, Province, Village
+from .groups import Membership, PeerEducator, YouthGroup
 from .officers import ProvinceAssignment
+from .training import SessionLesson, TrainingSession
 
-__all__ = ["Commune", "District", "Province", "ProvinceAssignment", "Village"]
+__all__ = [
+    "AgeBand",
+    "Attendance",
+    "Commune",
+    "District",
+    "Headcount",
+    "Membership",
+    "Participant",
+    "PeerEducator",
+    "Province",
+    "ProvinceAssignment",
+    "SessionLesson",
+    "Sex",
+    "TrainingSession",
+    "Village",
+    "YouthGroup",
+    "participant_code_new",
+]

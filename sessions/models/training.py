@@ -1,0 +1,195 @@
+"""Training sessions held by youth groups, the lessons taught and their review by officers."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
+from wagtail.models import Orderable
+
+from .geography import Commune
+from .groups import PeerEducator, YouthGroup
+
+
+class TrainingSession(ClusterableModel):
+    """One peer-to-peer training: who held it, when and where, what was taught, who came."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        SUBMITTED = "submitted", _("submitted")
+        VERIFIED = "verified", _("verified")
+        RETURNED = "returned", _("returned")
+
+    class Source(models.TextChoices):
+        WEB_FORM = "web_form", _("web form")
+        ADMIN = "admin", _("admin")
+        IMPORT = "import", _("import")
+        API = "api", _("API")
+
+    class AttendanceMode(models.TextChoices):
+        NAMED = "named", _("named participants")
+        HEADCOUNT = "headcount", _("headcount by sex and age band")
+
+    class Audience(models.TextChoices):
+        YOUTH = "youth", _("young people")
+        PARENTS = "parents", _("parents and guardians")
+        COMMUNITY = "community", _("community members")
+        MIXED = "mixed", _("mixed")
+
+    group = models.ForeignKey(
+        YouthGroup,
+        verbose_name=_("youth group"),
+        on_delete=models.PROTECT,
+        related_name="training_sessions",
+    )
+    facilitators = models.ManyToManyField(
+        PeerEducator,
+        verbose_name=_("facilitators"),
+        related_name="training_sessions",
+        blank=True,
+    )
+    date = models.DateField(_("date"))
+    start_time = models.TimeField(_("start time"), null=True, blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("duration in minutes"),
+        validators=[MinValueValidator(1, _("The duration must be a positive number of minutes."))],
+    )
+    commune = models.ForeignKey(
+        Commune,
+        verbose_name=_("commune where it was held"),
+        on_delete=models.PROTECT,
+        related_name="training_sessions_held",
+    )
+    lessons = models.ManyToManyField(
+        "curriculum.LessonPage",
+        verbose_name=_("lessons taught"),
+        through="trainings.SessionLesson",
+        related_name="training_sessions",
+        blank=True,
+    )
+    audience = models.CharField(_("audience"), max_length=20, choices=Audience.choices, blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    return_reason = models.TextField(_("reason for returning"), blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("verified by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    verified_at = models.DateTimeField(_("verified at"), null=True, blank=True)
+    source = models.CharField(
+        _("source"), max_length=20, choices=Source.choices, default=Source.ADMIN
+    )
+    external_id = models.CharField(
+        _("external id"),
+        max_length=100,
+        blank=True,
+        help_text=_("The id in the system or spreadsheet it came from, so re-imports update it."),
+    )
+    attendance_mode = models.CharField(
+        _("attendance taken as"),
+        max_length=20,
+        choices=AttendanceMode.choices,
+        default=AttendanceMode.NAMED,
+    )
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("training session")
+        verbose_name_plural = _("training sessions")
+        ordering = ["-date", "-pk"]
+        permissions = [("verify_trainingsession", _("Can verify or return training sessions"))]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "external_id"],
+                condition=~models.Q(external_id=""),
+                name="unique_training_session_external_id",
+                violation_error_message=_("A session with this source and external id exists."),
+            )
+        ]
+        indexes = [
+            models.Index(fields=["group", "date"], name="session_group_date_idx"),
+            models.Index(fields=["status", "date"], name="session_status_date_idx"),
+            models.Index(fields=["date"], name="session_date_idx"),
+        ]
+
+    def __str__(self):
+        return f"{self.group} – {formats.date_format(self.date, 'SHORT_DATE_FORMAT')}"
+
+    def clean(self):
+        super().clean()
+        if self.date is None:
+            return
+        if self.date > timezone.localdate():
+            raise ValidationError({"date": _("The session date cannot be in the future.")})
+        group = getattr(self, "group", None) if self.group_id else None
+        if group is not None and self.date < group.founded_on:
+            raise ValidationError(
+                {
+                    "date": _(
+                        "The session cannot be before the group was founded (%(founded_on)s)."
+                    )
+                    % {"founded_on": formats.date_format(group.founded_on, "SHORT_DATE_FORMAT")}
+                }
+            )
+
+
+class SessionLesson(Orderable):
+    """A lesson taught at a session, with the published revision that was taught."""
+
+    session = ParentalKey(
+        TrainingSession,
+        verbose_name=_("training session"),
+        on_delete=models.CASCADE,
+        related_name="session_lessons",
+    )
+    lesson = models.ForeignKey(
+        "curriculum.LessonPage",
+        verbose_name=_("lesson"),
+        # History is kept: a lesson that was taught cannot be deleted, only unpublished.
+        on_delete=models.PROTECT,
+        related_name="session_lessons",
+    )
+    revision = models.ForeignKey(
+        "wagtailcore.Revision",
+        verbose_name=_("revision taught"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("lesson taught")
+        verbose_name_plural = _("lessons taught")
+        constraints = [
+            models.UniqueConstraint(fields=["session", "lesson"], name="unique_session_lesson")
+        ]
+
+    def __str__(self):
+        return str(self.lesson)
+
+    def save(self, *args, **kwargs):
+        # The revision live when the session was recorded is the one that was taught.
+        if self.revision_id is None and self.lesson_id:
+            self.revision_id = self.lesson.live_revision_id
+        super().save(*args, **kwargs)

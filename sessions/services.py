@@ -1,0 +1,199 @@
+"""Writes to training sessions and participants: the one place each change is made.
+
+Views, viewsets, imports and the club leaders' forms call these functions, so the rules
+(who may, from which status, what is kept) hold whichever screen the change comes from.
+"""
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
+
+from .models import Attendance, Membership, Participant, TrainingSession
+from .scoping import participants_for_user, training_sessions_for_user
+
+#: Fields filled in from a duplicate where the participant kept has them blank.
+MERGED_FIELDS = [
+    "name",
+    "year_of_birth",
+    "age_band",
+    "home_commune",
+    "plans_to_migrate",
+    "destination",
+    "contact_phone",
+    "consent_given_on",
+    "consent_collected_by",
+    "assent_given_on",
+    "assent_collected_by",
+    "guardian_consent_on",
+    "guardian_consent_collected_by",
+]
+
+#: Personal data removed on erasure; sex, age band and home commune stay for the figures.
+ERASED_FIELDS = {
+    "name": "",
+    "contact_phone": "",
+    "year_of_birth": None,
+    "consent_collected_by": "",
+    "assent_collected_by": "",
+    "guardian_consent_collected_by": "",
+}
+
+
+def _locked_session(session: TrainingSession) -> TrainingSession:
+    """The session's row, locked until the transaction ends, so two reviews cannot race."""
+    return TrainingSession.objects.select_for_update().get(pk=session.pk)
+
+
+def _check_may_review(session: TrainingSession, user) -> None:
+    if not user.has_perm("trainings.verify_trainingsession"):
+        raise PermissionDenied(_("You may not verify or return training sessions."))
+    if not training_sessions_for_user(user).filter(pk=session.pk).exists():
+        raise PermissionDenied(_("This session belongs to a province not assigned to you."))
+
+
+def _may_submit(session: TrainingSession, user) -> bool:
+    leader = getattr(user, "peer_educator", None)
+    if leader is not None and leader.group_id == session.group_id:
+        return True
+    return (
+        user.has_perm("trainings.change_trainingsession")
+        and training_sessions_for_user(user).filter(pk=session.pk).exists()
+    )
+
+
+def _save(session: TrainingSession, fields: list[str]) -> None:
+    session.full_clean()
+    session.save(update_fields=[*fields, "updated_at"])
+
+
+@transaction.atomic
+def training_session_submit(*, session: TrainingSession, user) -> TrainingSession:
+    """A draft or returned session goes to the officers of its province for verification."""
+    if not _may_submit(session, user):
+        raise PermissionDenied(_("You may not submit this session."))
+    current = _locked_session(session)
+    if current.status not in (TrainingSession.Status.DRAFT, TrainingSession.Status.RETURNED):
+        raise ValidationError(_("Only a draft or returned session can be submitted."))
+    session.status = TrainingSession.Status.SUBMITTED
+    session.submitted_by = user
+    session.submitted_at = timezone.now()
+    _save(session, ["status", "submitted_by", "submitted_at"])
+    log(instance=session, action="trainings.submit", user=user)
+    return session
+
+
+@transaction.atomic
+def training_session_verify(*, session: TrainingSession, user) -> TrainingSession:
+    """An officer of the session's province confirms a submitted session; it now counts."""
+    _check_may_review(session, user)
+    current = _locked_session(session)
+    if current.status != TrainingSession.Status.SUBMITTED:
+        raise ValidationError(_("Only submitted sessions can be verified."))
+    session.status = TrainingSession.Status.VERIFIED
+    session.verified_by = user
+    session.verified_at = timezone.now()
+    session.return_reason = ""
+    _save(session, ["status", "verified_by", "verified_at", "return_reason"])
+    log(instance=session, action="trainings.verify", user=user)
+    return session
+
+
+@transaction.atomic
+def training_session_return(*, session: TrainingSession, user, reason: str) -> TrainingSession:
+    """An officer sends a submitted session back to the club, saying what to fix."""
+    _check_may_review(session, user)
+    if not reason or not reason.strip():
+        raise ValidationError(
+            {"return_reason": _("Say why the session is returned, so the club can fix it.")}
+        )
+    current = _locked_session(session)
+    if current.status != TrainingSession.Status.SUBMITTED:
+        raise ValidationError(_("Only submitted sessions can be returned."))
+    session.status = TrainingSession.Status.RETURNED
+    session.return_reason = reason.strip()
+    _save(session, ["status", "return_reason"])
+    log(instance=session, action="trainings.return", user=user, data={"reason": reason.strip()})
+    return session
+
+
+@transaction.atomic
+def participant_erase(*, participant: Participant, user) -> Participant:
+    """Remove a person's name and contacts, keeping what the figures count.
+
+    Sex, age band and home commune stay, and every attendance keeps the age band the
+    person had on the day, so counts by sex and age band do not change.
+    """
+    if not user.has_perm("trainings.erase_participant"):
+        raise PermissionDenied(_("Only national program officers may erase a participant."))
+    participant = Participant.objects.select_for_update().get(pk=participant.pk)
+    if participant.erased_at:
+        return participant
+
+    attendances = list(
+        participant.attendances.select_related("session").only("pk", "age_band", "session__date")
+    )
+    for attendance in attendances:
+        attendance.age_band = participant.age_band_on(attendance.session.date)
+    Attendance.objects.bulk_update(
+        [attendance for attendance in attendances if attendance.age_band], ["age_band"]
+    )
+    last_seen = max(
+        (attendance.session.date for attendance in attendances), default=timezone.localdate()
+    )
+    participant.age_band = participant.age_band_on(last_seen)
+    for field, empty in ERASED_FIELDS.items():
+        setattr(participant, field, empty)
+    participant.erased_at = timezone.now()
+    participant.full_clean()
+    participant.save()
+    # Off the club rosters, so the name-less code is not offered in the next roll call.
+    participant.memberships.filter(left_on__isnull=True).update(left_on=timezone.localdate())
+    # The admin's history labels entries with the object's name at the time: keep the code only.
+    ModelLogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Participant),
+        object_id=str(participant.pk),
+    ).update(label=participant.code)
+    log(instance=participant, action="trainings.erase", user=user)
+    return participant
+
+
+@transaction.atomic
+def participants_merge(*, keep: Participant, duplicate: Participant, user) -> Participant:
+    """Make two records of one person one: attendances and memberships move to `keep`."""
+    if keep.pk == duplicate.pk:
+        raise ValidationError(_("A participant cannot be merged with themself."))
+    if not user.has_perm("trainings.change_participant"):
+        raise PermissionDenied(_("You may not merge participants."))
+    visible = participants_for_user(user).filter(pk__in=[keep.pk, duplicate.pk]).count()
+    if visible != 2:
+        raise PermissionDenied(_("Both participants must be in provinces assigned to you."))
+    locked = {
+        person.pk: person
+        for person in Participant.objects.select_for_update().filter(pk__in=[keep.pk, duplicate.pk])
+    }
+    keep, duplicate = locked[keep.pk], locked[duplicate.pk]
+
+    # Where both attended a session, the attendance of the record kept stays.
+    duplicate.attendances.filter(
+        session__in=Attendance.objects.filter(participant=keep).values("session")
+    ).delete()
+    duplicate.attendances.update(participant=keep)
+    duplicate.memberships.filter(
+        group__in=Membership.objects.filter(participant=keep).values("group")
+    ).delete()
+    duplicate.memberships.update(participant=keep)
+
+    for field in MERGED_FIELDS:
+        if getattr(keep, field) in ("", None) and getattr(duplicate, field) not in ("", None):
+            setattr(keep, field, getattr(duplicate, field))
+    keep.returned_migrant = keep.returned_migrant or duplicate.returned_migrant
+    duplicate_code = duplicate.code
+    duplicate.delete()
+    keep.full_clean()
+    keep.save()
+    log(instance=keep, action="trainings.merge", user=user, data={"merged": duplicate_code})
+    return keep
