@@ -4,6 +4,10 @@ from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.utils.translation import get_language_from_path
 
+# Paths outside i18n_patterns: a missing page there is a 404 where it is, never a
+# redirect to a language-prefixed address that does not exist either.
+UNPREFIXED_PATHS = ("/admin/", "/documents/", "/static/", "/media/", "/healthz")
+
 
 class KhmerFirstLocaleMiddleware(LocaleMiddleware):
     """Like Django's LocaleMiddleware, but a browser's Accept-Language is not followed.
@@ -18,9 +22,14 @@ class KhmerFirstLocaleMiddleware(LocaleMiddleware):
         super().process_request(request)
 
     def process_response(self, request, response):
+        if response.status_code == 404 and request.path_info.startswith(UNPREFIXED_PATHS):
+            return response
         response = super().process_response(request, response)
         language = get_language_from_path(request.path_info)
-        if language and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language:
+        # Pages only: downloads may be kept by shared caches, which skip responses that
+        # set a cookie.
+        is_page = response.get("Content-Type", "").startswith("text/html")
+        if is_page and language and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language:
             response.set_cookie(
                 settings.LANGUAGE_COOKIE_NAME,
                 language,

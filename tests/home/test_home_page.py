@@ -134,3 +134,17 @@ def test_the_admin_draws_khmer_with_the_project_font(admin_client):
     page = parse(admin_client.get("/admin/"))
     stylesheets = [link["href"] for link in page.select('link[rel="stylesheet"]')]
     assert "/static/css/admin-khmer.css" in stylesheets
+
+
+def test_a_missing_admin_page_is_a_404_where_it_is(admin_client):
+    response = admin_client.get("/admin/no-such-screen/")
+    assert response.status_code == 404
+
+
+def test_a_download_sets_no_language_cookie_so_shared_caches_may_keep_it(client, curriculum_tree):
+    lesson = curriculum_tree["lesson"]
+    response = client.get(f"/km/print/{lesson.pk}/handout/")
+    assert response.status_code == 200
+    b"".join(response.streaming_content)
+    assert "django_language" not in response.cookies
+    assert client.get(lesson.url).cookies["django_language"].value == "km"
