@@ -23,9 +23,15 @@ def setup_django() -> None:
 @contextmanager
 def throwaway_database():
     """A migrated test database (SQLite in memory, or PostgreSQL via DATABASE_URL)."""
+    from django.core import signals
+    from django.db import close_old_connections
     from django.test.utils import setup_databases, setup_test_environment, teardown_databases
 
     setup_test_environment()
+    # As Django's test cases do: requests through the test client keep the connection
+    # (and its record of queries) instead of closing it after each response.
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
     config = setup_databases(verbosity=0, interactive=False, serialized_aliases=set())
     try:
         yield

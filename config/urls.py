@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from curriculum import views as curriculum_views
 from curriculum.printing import views as printing_views
 from home import views as home_views
+from sessions import club_views
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -27,7 +28,7 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path(
         "accounts/login/",
-        auth_views.LoginView.as_view(redirect_authenticated_user=True),
+        club_views.LoginView.as_view(redirect_authenticated_user=True),
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
@@ -37,6 +38,7 @@ urlpatterns += i18n_patterns(
         printing_views.download,
         name="printed_file_download",
     ),
+    path("club/", include("sessions.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -29,4 +29,6 @@ DJANGO_STRINGS = [
     gettext_noop(
         "Upload a valid image. The file you uploaded was either not an image or a corrupted image."
     ),
+    # A lesson, facilitator or roll member that is no longer offered (club leaders' form).
+    gettext_noop("“%(pk)s” is not a valid value."),
 ]

@@ -6,6 +6,7 @@ of the officer's provinces.
 """
 
 from django.contrib.admin.utils import quote
+from django.db.models import Q
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -39,6 +40,33 @@ class ProvinceScopedAdminForm(WagtailAdminModelForm):
             field = self.fields.get(name)
             if field is not None and hasattr(field, "queryset"):
                 field.queryset = for_user(self.for_user)
+        self._limit_attendance_choices()
+
+    def _limit_attendance_choices(self):
+        """Offer a session's roll, not every participant of the provinces.
+
+        A province holds tens of thousands of participants: one select of them all in
+        every attendance row would make the form megabytes long. The choices are the
+        members of the session's group and those already at the session; anyone else
+        joins the roster first.
+        """
+        formset = getattr(self, "formsets", {}).get("attendances")
+        if formset is None:
+            return
+        group_id = getattr(self.instance, "group_id", None)
+        choices = participants_for_user(self.for_user)
+        if group_id is None:
+            choices = choices.none()
+        else:
+            choices = choices.filter(
+                Q(memberships__group_id=group_id) | Q(attendances__session_id=self.instance.pk)
+            ).distinct()
+        for form in formset.forms:
+            form.fields["participant"].queryset = choices
+        # The blank row added in the browser comes from the formset's form class: a
+        # class made for this request, so no other request sees these choices.
+        formset.form = type(formset.form.__name__, (formset.form,), {})
+        formset.form.base_fields["participant"].queryset = choices
 
 
 class ScopedInlinePanel(InlinePanel):

@@ -86,3 +86,31 @@ def participants_for_user(user) -> QuerySet[Participant]:
     return queryset.filter(
         Q(Exists(attended)) | Q(Exists(member)) | Q(home_commune__district__province__in=provinces)
     )
+
+
+def club_for_user(user) -> YouthGroup | None:
+    """The youth club a club leader reports for (their peer educator's group), or None."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return None
+    educator = PeerEducator.objects.select_related("group__commune__district").filter(user=user)
+    educator = educator.first()
+    return educator.group if educator is not None else None
+
+
+def club_training_sessions_for_user(user) -> QuerySet[TrainingSession]:
+    """The sessions of the club leader's own club, newest first; none for anyone else."""
+    club = club_for_user(user)
+    if club is None:
+        return TrainingSession.objects.none()
+    return TrainingSession.objects.filter(group=club).order_by("-date", "-pk")
+
+
+def club_members_for_user(user) -> QuerySet[Participant]:
+    """The current roster of the club leader's club (not left, not erased), by name."""
+    club = club_for_user(user)
+    if club is None:
+        return Participant.objects.none()
+    # One filter() call, so the membership that is current is the one with this club.
+    return Participant.objects.filter(
+        memberships__group=club, memberships__left_on__isnull=True, erased_at__isnull=True
+    ).order_by("name", "pk")

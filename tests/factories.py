@@ -120,3 +120,22 @@ class AttendanceFactory(factory.django.DjangoModelFactory):
 
     session = factory.SubFactory(TrainingSessionFactory)
     participant = factory.SubFactory(ParticipantFactory)
+
+
+def club_leader_of(group: YouthGroup, **kwargs):
+    """A club leader: a user who is the login of one of the group's peer educators."""
+    user = UserFactory(role="Club leaders", **kwargs)
+    PeerEducatorFactory(group=group, user=user, name_latin=user.username)
+    return user
+
+
+def roster_of(group: YouthGroup, size: int) -> list[Participant]:
+    """`size` adult members on the group's roster, named "Member 01", "Member 02"…"""
+    from sessions.models import Membership
+
+    members = []
+    for number in range(1, size + 1):
+        participant = ParticipantFactory(name=f"Member {number:02d}")
+        Membership.objects.create(group=group, participant=participant)
+        members.append(participant)
+    return members

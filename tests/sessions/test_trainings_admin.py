@@ -120,8 +120,31 @@ def test_session_form_offers_only_groups_communes_and_facilitators_of_the_office
         form.fields["commune"].queryset.values_list("district__province__code", flat=True)
     )
     assert provinces == {"17"}
+    # A new session has no roll yet: names are taken once it is saved with its group.
     attendance_form = form.formsets["attendances"].empty_form
-    assert list(attendance_form.fields["participant"].queryset) == [siem_reap_club["participant"]]
+    assert list(attendance_form.fields["participant"].queryset) == []
+
+
+def test_the_attendance_rows_offer_the_session_s_roll_not_the_whole_province(
+    client, users, siem_reap_club
+):
+    from sessions.models import Membership
+    from tests.factories import ParticipantFactory, YouthGroupFactory
+
+    session = siem_reap_club["session"]
+    member = ParticipantFactory(name="Roster member")
+    Membership.objects.create(group=session.group, participant=member)
+    other_club = YouthGroupFactory(name="Another Siem Reap club", province="17")
+    stranger = ParticipantFactory(name="Member elsewhere")
+    Membership.objects.create(group=other_club, participant=stranger)
+    client.force_login(users["officer_x"])
+    form = client.get(reverse("training_sessions:edit", args=[session.pk])).context["form"]
+    for attendance_form in [
+        *form.formsets["attendances"].forms,
+        form.formsets["attendances"].empty_form,
+    ]:
+        offered = set(attendance_form.fields["participant"].queryset)
+        assert offered == {siem_reap_club["participant"], member}
 
 
 def test_officer_cannot_log_a_session_for_a_group_of_another_province(client, users):
@@ -211,10 +234,13 @@ def test_session_form_refuses_a_future_date_with_a_message(client, users, siem_r
 
 
 def test_session_edit_form_takes_attendance_inline(client, users, siem_reap_club):
+    from sessions.models import Membership
     from tests.factories import ParticipantFactory
 
     session = siem_reap_club["session"]
     newcomer = ParticipantFactory(name="Newcomer")
+    # Anyone taking part is on the club's roster first; the roll is offered from it.
+    Membership.objects.create(group=session.group, participant=newcomer)
     client.force_login(users["officer_x"])
     response = client.get(reverse("training_sessions:edit", args=[session.pk]))
     assert response.status_code == 200
