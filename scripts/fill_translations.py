@@ -30,6 +30,7 @@ def main(source: str) -> None:
         if "fuzzy" in entry.flags:
             entry.flags.remove("fuzzy")
             entry.previous_msgid = None
+            entry.previous_msgid_plural = None
     catalogue.metadata_is_fuzzy = False
     catalogue.save(str(CATALOGUE))
     missing = catalogue.untranslated_entries() + catalogue.fuzzy_entries()

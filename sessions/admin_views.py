@@ -5,21 +5,29 @@ an object of another province is a 404 in every URL, and each form offers only c
 of the officer's provinces.
 """
 
+from django.contrib import messages
 from django.contrib.admin.utils import quote
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import InlinePanel
+from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn
 from wagtail.admin.views.generic import history, models, usage
+from wagtail.admin.widgets.button import Button, HeaderButton
 
+from .models import TrainingSession
 from .scoping import (
     communes_for_user,
     participants_for_user,
     peer_educators_for_user,
     youth_groups_for_user,
 )
+from .selectors import likely_duplicate_sessions
 
 #: Form fields whose choices are limited to the user's provinces, and how.
 SCOPED_CHOICES = {
@@ -40,33 +48,21 @@ class ProvinceScopedAdminForm(WagtailAdminModelForm):
             field = self.fields.get(name)
             if field is not None and hasattr(field, "queryset"):
                 field.queryset = for_user(self.for_user)
-        self._limit_attendance_choices()
+        self._limit_facilitator_choices()
 
-    def _limit_attendance_choices(self):
-        """Offer a session's roll, not every participant of the provinces.
+    def _limit_facilitator_choices(self):
+        """Offer a session's facilitators from its group, not from every club of the country.
 
-        A province holds tens of thousands of participants: one select of them all in
-        every attendance row would make the form megabytes long. The choices are the
-        members of the session's group and those already at the session; anyone else
-        joins the roster first.
+        Facilitators are ticked in a list, which would grow with every club registered;
+        a session's group is known once it is saved, and its educators (and whoever
+        facilitated already) are the ones to offer. A new session offers the user's.
         """
-        formset = getattr(self, "formsets", {}).get("attendances")
-        if formset is None:
-            return
+        field = self.fields.get("facilitators")
         group_id = getattr(self.instance, "group_id", None)
-        choices = participants_for_user(self.for_user)
-        if group_id is None:
-            choices = choices.none()
-        else:
-            choices = choices.filter(
-                Q(memberships__group_id=group_id) | Q(attendances__session_id=self.instance.pk)
-            ).distinct()
-        for form in formset.forms:
-            form.fields["participant"].queryset = choices
-        # The blank row added in the browser comes from the formset's form class: a
-        # class made for this request, so no other request sees these choices.
-        formset.form = type(formset.form.__name__, (formset.form,), {})
-        formset.form.base_fields["participant"].queryset = choices
+        if field is None or not isinstance(self.instance, TrainingSession) or group_id is None:
+            return
+        current = self.instance.facilitators.values("pk") if self.instance.pk else []
+        field.queryset = field.queryset.filter(Q(group_id=group_id) | Q(pk__in=current))
 
 
 class ScopedInlinePanel(InlinePanel):
@@ -151,3 +147,86 @@ class ScopedUsageView(ScopedViewMixin, usage.UsageView):
             .get_base_object_queryset()
             .filter(pk__in=self.get_scoped_queryset().values("pk"))
         )
+
+
+def session_review_button(user, session, button_class):
+    """A link to the review screen, for a submitted session and a user who may verify it."""
+    if session.status != TrainingSession.Status.SUBMITTED:
+        return []
+    if not user.has_perm("trainings.verify_trainingsession"):
+        return []
+    url = reverse("training_sessions:review", args=[session.pk])
+    return [button_class(_("Verify or return"), url=url, icon_name="tick", priority=5)]
+
+
+class SessionWarnsOfDuplicatesMixin:
+    """After a save, say so if the group has a session that day with the same lessons.
+
+    A warning, not a refusal: two sessions of one club on one day happen (morning and
+    afternoon groups); the officer decides.
+    """
+
+    def save_instance(self):
+        instance = super().save_instance()
+        duplicates = likely_duplicate_sessions(session=instance).filter(
+            pk__in=self.get_scoped_queryset().values("pk")
+        )
+        if duplicates.exists():
+            messages.warning(
+                self.request,
+                gettext(
+                    "This may be a duplicate: %(group)s has another session on this day "
+                    "with the same lessons. Check the list before verifying."
+                )
+                % {"group": instance.group},
+            )
+        return instance
+
+
+class TrainingSessionIndexView(BulkActionsIndexView):
+    def get_list_more_buttons(self, instance):
+        buttons = super().get_list_more_buttons(instance)
+        return [*session_review_button(self.request.user, instance, MenuItem), *buttons]
+
+
+class TrainingSessionEditView(SessionWarnsOfDuplicatesMixin, ScopedEditView):
+    @cached_property
+    def header_buttons(self):
+        return session_review_button(self.request.user, self.object, HeaderButton)
+
+
+class TrainingSessionInspectView(ScopedInspectView):
+    @cached_property
+    def header_buttons(self):
+        return session_review_button(self.request.user, self.object, HeaderButton)
+
+
+class ParticipantDecisionButtonsMixin:
+    """Find duplicates and erase, where the user may and the person is not erased yet."""
+
+    def participant_buttons(self):
+        participant, user = self.object, self.request.user
+        if participant.erased_at:
+            return []
+        buttons = []
+        if user.has_perm("trainings.change_participant"):
+            url = reverse("participants:duplicates", args=[participant.pk])
+            buttons.append(Button(_("Find duplicates"), url=url, icon_name="user", priority=40))
+        if user.has_perm("trainings.erase_participant"):
+            url = reverse("participants:erase", args=[participant.pk])
+            buttons.append(
+                Button(_("Erase personal data"), url=url, icon_name="warning", priority=50)
+            )
+        return buttons
+
+    @cached_property
+    def header_more_buttons(self):
+        return [*super().header_more_buttons, *self.participant_buttons()]
+
+
+class ParticipantEditView(ParticipantDecisionButtonsMixin, ScopedEditView):
+    pass
+
+
+class ParticipantInspectView(ParticipantDecisionButtonsMixin, ScopedInspectView):
+    pass

@@ -39,8 +39,11 @@ def likely_duplicate_sessions(*, session: TrainingSession) -> QuerySet[TrainingS
     candidates = TrainingSession.objects.filter(group_id=session.group_id, date=session.date)
     if session.pk:
         candidates = candidates.exclude(pk=session.pk)
+    candidates = candidates.annotate(lesson_count=Count("session_lessons", distinct=True))
+    if not lesson_ids:
+        # No lessons recorded: alike are the group's other sessions that day without lessons.
+        return candidates.filter(lesson_count=0)
     return candidates.annotate(
-        lesson_count=Count("session_lessons", distinct=True),
         matching_lesson_count=Count(
             "session_lessons", filter=Q(session_lessons__lesson_id__in=lesson_ids), distinct=True
         ),

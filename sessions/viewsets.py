@@ -1,6 +1,9 @@
 """Wagtail admin screens of the trainings app, declared as viewsets."""
 
 import django_filters
+from django import forms
+from django.db.models import Q
+from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -10,7 +13,7 @@ from wagtail.admin.views.generic.models import CreateView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from . import admin_views
+from . import admin_views, review_views
 from .models import (
     District,
     Participant,
@@ -60,8 +63,30 @@ def _districts(request):
     return District.objects.filter(province__in=provinces_for_user(request.user))
 
 
+#: Above this many groups in the user's provinces, the group filter waits for a place.
+GROUP_FILTER_LIMIT = 300
+
+
 def _groups(request):
-    return youth_groups_for_user(request.user)
+    """The groups to filter by: those of the chosen district or province.
+
+    A national officer's select of every club in the country would be thousands of
+    options on every page of the list, so without a place chosen the filter lists all
+    the user's groups only while they are few; a group already chosen (a link from a
+    group's page) stays offered.
+    """
+    groups = youth_groups_for_user(request.user)
+    district, province = request.GET.get("district", ""), request.GET.get("province", "")
+    chosen = [value for value in request.GET.getlist("group") if value.isdigit()]
+    if district.isdigit():
+        place = Q(commune__district_id=district)
+    elif province.isdigit():
+        place = Q(commune__district__province_id=province)
+    elif groups[GROUP_FILTER_LIMIT : GROUP_FILTER_LIMIT + 1].exists():
+        place = Q(pk__in=[])
+    else:
+        return groups
+    return groups.filter(place | Q(pk__in=chosen))
 
 
 def _province_filter(field_name: str):
@@ -73,6 +98,14 @@ def _province_filter(field_name: str):
 def _district_filter(field_name: str):
     return django_filters.ModelChoiceFilter(
         label=_("district"), field_name=field_name, queryset=_districts
+    )
+
+
+def _group_filter():
+    return django_filters.ModelChoiceFilter(
+        label=_("youth group"),
+        queryset=_groups,
+        help_text=_("Choose a province or district first to list its groups."),
     )
 
 
@@ -88,7 +121,7 @@ class YouthGroupFilterSet(WagtailFilterSet):
 class PeerEducatorFilterSet(WagtailFilterSet):
     province = _province_filter("group__commune__district__province")
     district = _district_filter("group__commune__district")
-    group = django_filters.ModelChoiceFilter(label=_("youth group"), queryset=_groups)
+    group = _group_filter()
 
     class Meta:
         model = PeerEducator
@@ -98,7 +131,7 @@ class PeerEducatorFilterSet(WagtailFilterSet):
 class TrainingSessionFilterSet(WagtailFilterSet):
     province = _province_filter("group__commune__district__province")
     district = _district_filter("group__commune__district")
-    group = django_filters.ModelChoiceFilter(label=_("youth group"), queryset=_groups)
+    group = _group_filter()
     date = django_filters.DateFromToRangeFilter(label=_("date"), widget=DateRangePickerWidget)
 
     class Meta:
@@ -199,7 +232,9 @@ class PeerEducatorViewSet(ScopedModelViewSet):
         return peer_educators_for_user(user)
 
 
-class TrainingSessionCreateView(admin_views.ScopedCreateView):
+class TrainingSessionCreateView(
+    admin_views.SessionWarnsOfDuplicatesMixin, admin_views.ScopedCreateView
+):
     def save_instance(self):
         # An officer's entry is a report like a club's: it waits for verification.
         instance = self.form.instance
@@ -214,8 +249,10 @@ class TrainingSessionViewSet(ScopedModelViewSet):
     model = TrainingSession
     icon = "date"
     menu_label = _("Training sessions")
-    index_view_class = admin_views.BulkActionsIndexView
+    index_view_class = admin_views.TrainingSessionIndexView
     add_view_class = TrainingSessionCreateView
+    edit_view_class = admin_views.TrainingSessionEditView
+    inspect_view_class = admin_views.TrainingSessionInspectView
     index_template_name = "trainings/trainingsession/index.html"
     list_display = ["__str__", PROVINCE_OF_GROUP, "date", "status", "source", "attendance_mode"]
     filterset_class = TrainingSessionFilterSet
@@ -248,7 +285,8 @@ class TrainingSessionViewSet(ScopedModelViewSet):
                     [FieldPanel("date"), FieldPanel("start_time"), FieldPanel("duration_minutes")]
                 ),
                 FieldPanel("commune"),
-                FieldPanel("facilitators"),
+                # A session's group has a handful of educators: ticked, not picked from a list.
+                FieldPanel("facilitators", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("audience"),
             ],
             heading=_("The session"),
@@ -278,11 +316,19 @@ class TrainingSessionViewSet(ScopedModelViewSet):
     def scoped_queryset(self, user):
         return training_sessions_for_user(user)
 
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("review/<int:pk>/", review_views.SessionReviewView.as_view(), name="review"),
+        ]
+
 
 class ParticipantViewSet(ScopedModelViewSet):
     model = Participant
     icon = "user"
     menu_label = _("Participants")
+    edit_view_class = admin_views.ParticipantEditView
+    inspect_view_class = admin_views.ParticipantInspectView
     list_display = ["__str__", "sex", "year_of_birth", "age_band", "home_commune", "erased_at"]
     filterset_class = ParticipantFilterSet
     search_fields = ["code", "name", "contact_phone"]
@@ -317,6 +363,17 @@ class ParticipantViewSet(ScopedModelViewSet):
 
     def scoped_queryset(self, user):
         return participants_for_user(user)
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("erase/<int:pk>/", review_views.ParticipantEraseView.as_view(), name="erase"),
+            path(
+                "duplicates/<int:pk>/",
+                review_views.ParticipantDuplicatesView.as_view(),
+                name="duplicates",
+            ),
+        ]
 
 
 class TrainingsViewSetGroup(ViewSetGroup):

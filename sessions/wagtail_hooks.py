@@ -4,12 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from .bulk_actions import VerifyTrainingSessionsBulkAction
+from .choosers import CHOOSER_VIEWSETS
 from .viewsets import TrainingsViewSetGroup
 
 
 @hooks.register("register_admin_viewset")
 def register_trainings_viewsets():
-    return TrainingsViewSetGroup()
+    return [TrainingsViewSetGroup(), *CHOOSER_VIEWSETS]
 
 
 # Bulk actions are registered as the class itself, not a function returning it.

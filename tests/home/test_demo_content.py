@@ -65,3 +65,23 @@ def test_demo_accounts_are_never_created_outside_development_settings():
     output = load_demo_content()
     assert DEMO_PASSWORD not in output
     assert not get_user_model().objects.filter(username="admin").exists()
+
+
+@override_settings(DEMO_ACCOUNTS_ALLOWED=True)
+def test_demo_sessions_give_each_demo_officer_their_own_province_s_sessions():
+    from sessions.models import TrainingSession
+    from sessions.scoping import training_sessions_for_user
+
+    load_demo_content()
+    sessions = TrainingSession.objects.all()
+    statuses = set(sessions.values_list("status", flat=True))
+    assert statuses == {"verified", "submitted", "returned"}
+    assert set(sessions.values_list("attendance_mode", flat=True)) == {"named", "headcount"}
+    users = get_user_model().objects
+    for username, province in [("officer.siemreap", "17"), ("officer.battambang", "02")]:
+        visible = training_sessions_for_user(users.get(username=username))
+        codes = set(visible.values_list("group__commune__district__province__code", flat=True))
+        assert codes == {province}
+    count = sessions.count()
+    load_demo_content()
+    assert TrainingSession.objects.count() == count

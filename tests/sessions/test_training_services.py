@@ -204,3 +204,11 @@ def test_possible_duplicate_participants_by_name_and_year_or_phone(siem_reap_clu
     )
     ParticipantFactory(name="Chan Sreymom", year_of_birth=person.year_of_birth - 5)
     assert set(possible_duplicate_participants(participant=person)) == {same_name, same_phone}
+
+
+def test_sessions_without_lessons_on_the_same_day_are_likely_duplicates(curriculum_tree):
+    first = TrainingSessionFactory()
+    same = TrainingSessionFactory(group=first.group, date=first.date)
+    with_a_lesson = TrainingSessionFactory(group=first.group, date=first.date)
+    SessionLesson.objects.create(session=with_a_lesson, lesson=curriculum_tree["lesson"])
+    assert list(likely_duplicate_sessions(session=first)) == [same]

@@ -120,31 +120,38 @@ def test_session_form_offers_only_groups_communes_and_facilitators_of_the_office
         form.fields["commune"].queryset.values_list("district__province__code", flat=True)
     )
     assert provinces == {"17"}
-    # A new session has no roll yet: names are taken once it is saved with its group.
     attendance_form = form.formsets["attendances"].empty_form
-    assert list(attendance_form.fields["participant"].queryset) == []
+    assert siem_reap_club["participant"] in attendance_form.fields["participant"].queryset
 
 
-def test_the_attendance_rows_offer_the_session_s_roll_not_the_whole_province(
+def test_choices_that_grow_with_the_programme_are_choosers_not_selects(
     client, users, siem_reap_club
 ):
-    from sessions.models import Membership
-    from tests.factories import ParticipantFactory, YouthGroupFactory
-
-    session = siem_reap_club["session"]
-    member = ParticipantFactory(name="Roster member")
-    Membership.objects.create(group=session.group, participant=member)
-    other_club = YouthGroupFactory(name="Another Siem Reap club", province="17")
-    stranger = ParticipantFactory(name="Member elsewhere")
-    Membership.objects.create(group=other_club, participant=stranger)
+    """Groups, communes and participants are picked in a pop-up, so the form stays small."""
     client.force_login(users["officer_x"])
+    session = siem_reap_club["session"]
+    response = client.get(reverse("training_sessions:edit", args=[session.pk]))
+    content = response.content.decode()
+    for field in ["group", "commune"]:
+        assert f'<select name="{field}"' not in content
+        assert f'name="{field}"' in content
+    assert 'name="attendances-0-participant"' in content
+    assert '<select name="attendances-0-participant"' not in content
+    assert reverse("youth_group_chooser:choose") in content
+    assert reverse("participant_chooser:choose") in content
+
+
+def test_facilitators_offered_are_the_session_group_s_educators(client, users, siem_reap_club):
+    from tests.factories import PeerEducatorFactory, YouthGroupFactory
+
+    other_club = YouthGroupFactory(name="Another Siem Reap club", province="17")
+    elsewhere = PeerEducatorFactory(group=other_club)
+    client.force_login(users["officer_x"])
+    session = siem_reap_club["session"]
     form = client.get(reverse("training_sessions:edit", args=[session.pk])).context["form"]
-    for attendance_form in [
-        *form.formsets["attendances"].forms,
-        form.formsets["attendances"].empty_form,
-    ]:
-        offered = set(attendance_form.fields["participant"].queryset)
-        assert offered == {siem_reap_club["participant"], member}
+    offered = set(form.fields["facilitators"].queryset)
+    assert siem_reap_club["educator"] in offered
+    assert elsewhere not in offered
 
 
 def test_officer_cannot_log_a_session_for_a_group_of_another_province(client, users):
@@ -268,3 +275,30 @@ def test_session_edit_form_takes_attendance_inline(client, users, siem_reap_club
         "Newcomer",
     }
     assert session.attendances.get(participant=existing.participant).post_test_score == 80
+
+
+def test_group_filter_lists_the_groups_of_the_chosen_place_once_there_are_many(
+    client, users, siem_reap_club, monkeypatch
+):
+    from sessions import viewsets
+    from tests.factories import YouthGroupFactory
+
+    battambang_group = YouthGroupFactory(name="Battambang club", province="02")
+    client.force_login(users["national"])
+    url = reverse("training_sessions:index")
+
+    def offered(**params):
+        form = client.get(url, params).context["filters"].form
+        return set(form.fields["group"].queryset)
+
+    assert offered() == {siem_reap_club["group"], battambang_group}
+    monkeypatch.setattr(viewsets, "GROUP_FILTER_LIMIT", 1)
+    assert offered() == set()
+    siem_reap = siem_reap_club["group"].commune.district.province
+    assert offered(province=siem_reap.pk) == {siem_reap_club["group"]}
+    district = battambang_group.commune.district
+    assert offered(district=district.pk) == {battambang_group}
+    # A group chosen from a link stays offered, and the list is filtered by it.
+    response = client.get(url, {"group": battambang_group.pk})
+    assert battambang_group in response.context["filters"].form.fields["group"].queryset
+    assert str(siem_reap_club["session"]) not in response.content.decode()

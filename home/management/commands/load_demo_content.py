@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand
 from curriculum.demo import demo_curriculum_build, demo_curriculum_summary
 from home.demo import demo_home_pages_build
 from sessions.demo_accounts import DEMO_PASSWORD, demo_accounts_create
+from sessions.demo_trainings import demo_trainings_build
 from sessions.geography import load_geography
 
 
@@ -21,6 +22,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Curriculum: {demo_curriculum_summary(demo_curriculum_build())}")
         if getattr(settings, "DEMO_ACCOUNTS_ALLOWED", False):
             self._create_demo_accounts()
+            self.stdout.write(f"Demo training sessions: {demo_trainings_build()} made")
         # Search and references reflect the content just built.
         call_command("update_index", verbosity=0)
         call_command("rebuild_references_index", verbosity=0)
