@@ -48,12 +48,13 @@ test: system-test $(VENV)/.installed-dev node_modules/.installed messages
 	sh scripts/with-postgres.sh env EXPECT_DATABASE_VENDOR=postgresql $(BIN)/pytest
 	env -u DATABASE_URL EXPECT_DATABASE_VENDOR=sqlite $(BIN)/pytest
 
-## Run every benchmark in benchmarks/; each prints `name: value unit (ratio x baseline)`.
+## Run every benchmark in benchmarks/ on a throwaway PostgreSQL cluster, as in production;
+## each prints `name: value unit (ratio x baseline)`.
 bench: system-test $(VENV)/.installed-dev node_modules/.installed messages
-	@for script in benchmarks/bench_*.py; do \
+	sh scripts/with-postgres.sh sh -c 'for script in benchmarks/bench_*.py; do \
 		echo "== $$script"; \
 		DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python $$script || exit 1; \
-	done
+	done'
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
