@@ -38,6 +38,8 @@ class ScopedObjectView(WagtailAdminTemplateMixin, TemplateView):
     """An admin page about one object of the user's provinces."""
 
     permission_required = ""
+    # No breadcrumbs: the header then shows the page's title and the object's name.
+    breadcrumbs_items = []
 
     def dispatch(self, request, pk):
         if not request.user.has_perm(self.permission_required):

@@ -89,10 +89,14 @@ def test_a_club_leader_reports_a_session_and_an_officer_verifies_it(
 
     desktop = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()
     log_in_to_admin(desktop, live_server.url, "officer.siemreap")
-    bulk_url = reverse("wagtail_bulk_action", args=["trainings", "trainingsession", "verify"])
-    desktop.goto(f"{live_server.url}{bulk_url}?id={session.pk}")
-    desktop.locator("main form [type=submit]").first.click()
-    desktop.wait_for_url(f"{live_server.url}/admin/**")
+    # From the list of sessions, the officer opens the submitted one and verifies it.
+    desktop.goto(f"{live_server.url}{reverse('training_sessions:index')}")
+    desktop.get_by_role("link", name=str(session)).click()
+    desktop.get_by_role("link", name="ផ្ទៀងផ្ទាត់ ឬប្រគល់វិញ").click()
+    desktop.wait_for_url(f"**{reverse('training_sessions:review', args=[session.pk])}")
+    desktop.screenshot(path=screenshot_path("officer-review-km"), full_page=True)
+    desktop.get_by_role("button", name="ផ្ទៀងផ្ទាត់", exact=True).click()
+    desktop.wait_for_url(f"**{reverse('training_sessions:index')}")
     session.refresh_from_db()
     assert session.status == TrainingSession.Status.VERIFIED
     assert session.verified_by == club["officer"]
