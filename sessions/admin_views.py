@@ -14,7 +14,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import InlinePanel
+from wagtail.admin.panels import InlinePanel, get_form_for_model
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn
 from wagtail.admin.views.generic import history, models, usage
@@ -72,7 +72,14 @@ class ScopedInlinePanel(InlinePanel):
         options = super().get_form_options()
         formset = options["formsets"][self.relation_name]
         formset["inherit_kwargs"] = ["for_user"]
-        formset.setdefault("form", ProvinceScopedAdminForm)
+        # Wagtail may already have built a form class for the rows (for deferred required
+        # fields); build it on the scoped form instead, with the same options.
+        defer = self.child_edit_handler.get_form_options().get("defer_required_on_fields")
+        formset["form"] = get_form_for_model(
+            self.db_field.related_model,
+            form_class=ProvinceScopedAdminForm,
+            **({"defer_required_on_fields": defer} if defer else {}),
+        )
         return options
 
 

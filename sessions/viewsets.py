@@ -204,6 +204,15 @@ class YouthGroupViewSet(ScopedModelViewSet):
         FieldPanel("commune"),
         FieldRowPanel([FieldPanel("founded_on"), FieldPanel("active")]),
         FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_phone")]),
+        admin_views.ScopedInlinePanel(
+            "memberships",
+            panels=[
+                FieldPanel("participant"),
+                FieldRowPanel([FieldPanel("joined_on"), FieldPanel("left_on")]),
+            ],
+            heading=_("Roster"),
+            label=_("Member"),
+        ),
     ]
 
     def scoped_queryset(self, user):

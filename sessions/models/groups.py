@@ -3,13 +3,18 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 
 from .choices import Sex
 from .geography import Commune, Province
 
 
-class YouthGroup(models.Model):
-    """A youth club in a commune whose peer educators hold trainings."""
+class YouthGroup(ClusterableModel):
+    """A youth club in a commune whose peer educators hold trainings.
+
+    Clusterable, so the officers edit the roster inside the group's form.
+    """
 
     name = models.CharField(_("name"), max_length=200)
     commune = models.ForeignKey(
@@ -45,7 +50,7 @@ class YouthGroup(models.Model):
 class Membership(models.Model):
     """A participant on a club's roster, from when they joined until they left."""
 
-    group = models.ForeignKey(
+    group = ParentalKey(
         YouthGroup,
         verbose_name=_("youth group"),
         on_delete=models.CASCADE,

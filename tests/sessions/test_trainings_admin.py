@@ -302,3 +302,67 @@ def test_group_filter_lists_the_groups_of_the_chosen_place_once_there_are_many(
     response = client.get(url, {"group": battambang_group.pk})
     assert battambang_group in response.context["filters"].form.fields["group"].queryset
     assert str(siem_reap_club["session"]) not in response.content.decode()
+
+
+def group_form_data(group, members):
+    data = {
+        "name": group.name,
+        "commune": group.commune.pk,
+        "founded_on": group.founded_on.isoformat(),
+        "active": "on",
+        "memberships-TOTAL_FORMS": len(members),
+        "memberships-INITIAL_FORMS": 0,
+        "memberships-MIN_NUM_FORMS": 0,
+        "memberships-MAX_NUM_FORMS": 1000,
+    }
+    for index, participant in enumerate(members):
+        data[f"memberships-{index}-participant"] = participant.pk
+        data[f"memberships-{index}-joined_on"] = "2025-01-01"
+        data[f"memberships-{index}-ORDER"] = index
+    return data
+
+
+def test_an_officer_keeps_a_group_s_roster_in_its_form(client, users, siem_reap_club):
+    from tests.factories import ParticipantFactory, commune_in
+
+    group = siem_reap_club["group"]
+    member = ParticipantFactory(name="New member")
+    stranger = ParticipantFactory(name="Battambang person", home_commune=commune_in("02"))
+    client.force_login(users["officer_x"])
+    url = reverse("youth_groups:edit", args=[group.pk])
+    assert client.get(url).status_code == 200
+
+    response = client.post(url, group_form_data(group, [member, stranger]))
+    assert response.status_code == 200  # the stranger is refused, nothing is saved
+    assert not group.memberships.exists()
+
+    response = client.post(url, group_form_data(group, [member]))
+    assert response.status_code == 302
+    assert list(group.members.all()) == [member]
+
+
+def test_an_attendance_row_refuses_a_participant_of_another_province(client, users, siem_reap_club):
+    from tests.factories import ParticipantFactory, commune_in
+
+    session = siem_reap_club["session"]
+    existing = session.attendances.get()
+    stranger = ParticipantFactory(name="Battambang person", home_commune=commune_in("02"))
+    client.force_login(users["officer_x"])
+    data = {
+        "group": session.group.pk,
+        "date": session.date.isoformat(),
+        "duration_minutes": 90,
+        "commune": session.commune.pk,
+        "facilitators": [siem_reap_club["educator"].pk],
+        "attendance_mode": "named",
+        **empty_formsets(),
+        "attendances-TOTAL_FORMS": 2,
+        "attendances-INITIAL_FORMS": 1,
+        "attendances-0-id": existing.pk,
+        "attendances-0-participant": existing.participant.pk,
+        "attendances-1-participant": stranger.pk,
+    }
+    response = client.post(reverse("training_sessions:edit", args=[session.pk]), data)
+    assert response.status_code == 200
+    assert response.context["form"].formsets["attendances"].forms[1].errors["participant"]
+    assert not session.attendances.filter(participant=stranger).exists()
