@@ -8,7 +8,7 @@ import datetime
 import random
 from dataclasses import dataclass
 
-from django.db import transaction
+from django.db import connection, transaction
 
 from .models import (
     Attendance,
@@ -21,6 +21,7 @@ from .models import (
 from .models.choices import AgeBand, Sex
 
 BATCH = 20_000
+GENERATED_MODELS = [YouthGroup, PeerEducator, Participant, TrainingSession, Attendance]
 FIRST_DAY = datetime.date(2021, 1, 1)
 LAST_DAY = datetime.date(2026, 10, 31)
 
@@ -106,9 +107,24 @@ def training_data_generate(
             batch = []
     Attendance.objects.bulk_create(batch, batch_size=BATCH)
     written += len(batch)
+    transaction.on_commit(_statistics_refresh)
     return GeneratedCounts(
         groups=groups,
         participants=len(participants),
         sessions=len(session_rows),
         attendances=written,
     )
+
+
+def _statistics_refresh() -> None:
+    """Let PostgreSQL's planner know the tables just grew a millionfold.
+
+    Autovacuum would get there in its own time; until then the planner believes the
+    tables nearly empty and picks plans (full scans, hash joins) that are slow at size.
+    """
+    if connection.vendor != "postgresql":
+        return
+    tables = [model._meta.db_table for model in GENERATED_MODELS]
+    with connection.cursor() as cursor:
+        for table in tables:
+            cursor.execute(f'ANALYZE "{table}"')  # table names come from the models

@@ -174,7 +174,8 @@ class Attendance(models.Model):
     class Meta:
         verbose_name = _("attendance")
         verbose_name_plural = _("attendances")
-        ordering = ["session", "participant__code"]
+        # By id, not "session", which would join and sort by the session's own ordering.
+        ordering = ["session_id", "participant__code"]
         constraints = [
             models.UniqueConstraint(
                 fields=["session", "participant"], name="unique_attendance_per_session"
@@ -228,7 +229,7 @@ class Headcount(models.Model):
     class Meta:
         verbose_name = _("headcount")
         verbose_name_plural = _("headcounts")
-        ordering = ["session", "sex", "age_band"]
+        ordering = ["session_id", "sex", "age_band"]
         constraints = [
             models.UniqueConstraint(
                 fields=["session", "sex", "age_band"], name="unique_headcount_per_session_band"

@@ -68,7 +68,7 @@ class Membership(models.Model):
     class Meta:
         verbose_name = _("membership")
         verbose_name_plural = _("memberships")
-        ordering = ["group", "joined_on", "pk"]
+        ordering = ["group_id", "joined_on", "pk"]
         constraints = [
             models.UniqueConstraint(
                 fields=["group", "participant"], name="unique_youth_group_membership"
