@@ -366,3 +366,27 @@ def test_an_attendance_row_refuses_a_participant_of_another_province(client, use
     assert response.status_code == 200
     assert response.context["form"].formsets["attendances"].forms[1].errors["participant"]
     assert not session.attendances.filter(participant=stranger).exists()
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_role_on_the_bulk_verify_action(client, users, siem_reap_club, role):
+    session = siem_reap_club["session"]
+    session.status = TrainingSession.Status.SUBMITTED
+    session.save()
+    if role != "anonymous":
+        client.force_login(users[role])
+    url = reverse("wagtail_bulk_action", args=["trainings", "trainingsession", "verify"])
+    url += f"?id={session.pk}"
+    shown, response = client.get(url), client.post(url, {})
+    session.refresh_from_db()
+    if role in ("officer_x", "national"):
+        assert shown.status_code == 200
+        assert session.status == TrainingSession.Status.VERIFIED
+        return
+    assert session.status == TrainingSession.Status.SUBMITTED
+    for answer in (shown, response):
+        if answer.status_code == 302:
+            # The login page, the dashboard (no permission), or /km/… (a 404 made localised).
+            assert answer["Location"].startswith(("/admin/login/", "/admin/", "/km/"))
+        else:
+            assert answer.status_code in (403, 404)
