@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
-from django.db.models import Count, IntegerField, OuterRef, Subquery, Sum
+from django.db.models import Count, Manager, IntegerField, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.http import FileResponse, StreamingHttpResponse
 from django.shortcuts import redirect
@@ -83,7 +83,8 @@ def path_value(item, path: str):
         if item is None:
             return None
         item = getattr(item, attribute)
-    return item() if callable(item) else item
+    # A method (get_status_display) is called; a related manager is left for joined().
+    return item() if callable(item) and not isinstance(item, Manager) else item
 
 
 def yes_no(path: str) -> Callable[[Any], str]:

@@ -363,7 +363,7 @@ class ParticipantViewSet(ScopedModelViewSet):
     filterset_class = ParticipantFilterSet
     search_fields = ["code", "name", "contact_phone"]
     ordering = ["code"]
-    select_related_fields = ["home_commune"]
+    select_related_fields = ["home_commune__district__province"]
     export_columns = exports.PARTICIPANT_COLUMNS
     export_list_name = ExportLog.ListName.PARTICIPANTS
     panels = [
