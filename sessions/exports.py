@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
-from django.db.models import Count, Manager, IntegerField, OuterRef, Subquery, Sum
+from django.db.models import Count, IntegerField, Manager, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.http import FileResponse, StreamingHttpResponse
 from django.shortcuts import redirect
@@ -157,6 +157,18 @@ class ListExportMixin:
         # Straight to the file: the page's context would count the rows with len().
         self.object_list = self.get_queryset()
         return self.export_response(self.object_list, request.GET["export"])
+
+    @cached_property
+    def header_more_buttons(self):
+        # Wagtail's own "Download XLSX/CSV" labels have no Khmer; say it in the project's words.
+        buttons = list(super().header_more_buttons)
+        labels = {
+            self.xlsx_export_url: gettext("Download %(format)s") % {"format": "XLSX"},
+            self.csv_export_url: gettext("Download %(format)s") % {"format": "CSV"},
+        }
+        for button in buttons:
+            button.label = labels.get(getattr(button, "url", None), button.label)
+        return buttons
 
     def get_filename(self):
         return f"{self.export_list_name}-{timezone.localdate():%Y-%m-%d}"

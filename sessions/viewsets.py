@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views.generic.models import CreateView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -430,9 +430,10 @@ class ExportLogViewSet(ModelViewSet):
         "list_name",
         "export_format",
         "row_count",
-        "personal_data",
+        BooleanColumn("personal_data", label=_("personal data included")),
+        "filters",
     ]
-    list_filter = ["list_name", "personal_data", "export_format"]
+    list_filter = ["exported_at", "list_name", "personal_data", "export_format"]
     search_fields = ["username"]
     search_backend_name = None
     ordering = ["-exported_at", "-pk"]

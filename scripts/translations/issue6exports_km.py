@@ -5,6 +5,7 @@ KM = {
     "no": "ទេ",
     "These %(count)s rows are more than one spreadsheet sheet holds. Narrow the list with the filters, or download it as CSV.": "ជួរទាំង %(count)s នេះច្រើនជាងសន្លឹកតារាងមួយអាចផ្ទុកបាន។ សូមបង្រួមបញ្ជីដោយប្រើតម្រង ឬទាញយកជា CSV។",
     "ID": "លេខសម្គាល់",
+    "Download %(format)s": "ទាញយកជា %(format)s",
     "Download attendance %(format)s": "ទាញយកវត្តមានជា %(format)s",
     "user": "អ្នកប្រើប្រាស់",
     "list": "បញ្ជី",
