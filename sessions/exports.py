@@ -241,16 +241,20 @@ class ListExportMixin:
         response["Content-Disposition"] = f'attachment; filename="{self.get_filename()}.csv"'
         return response
 
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        if export_format == self.FORMAT_XLSX and isinstance(value, str):
+            # Control characters are not allowed in the file format; openpyxl refuses them.
+            value = ILLEGAL_CHARACTERS_RE.sub("", value)
+        return value
+
     def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
         for cell in super().generate_xlsx_row(worksheet, row_dict, date_format=date_format):
-            if isinstance(cell.value, str):
-                # Control characters are not allowed in the file format; openpyxl refuses them.
-                cell.value = ILLEGAL_CHARACTERS_RE.sub("", cell.value)
-                if cell.value.startswith(FORMULA_PREFIXES):
-                    # A text cell is never run; the quote prefix keeps it text when edited,
-                    # and the value stays as it was (a phone number "+855..." included).
-                    cell.data_type = "s"
-                    cell.quotePrefix = True
+            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_PREFIXES):
+                # A text cell is never run; the quote prefix keeps it text when edited,
+                # and the value stays as it was (a phone number "+855..." included).
+                cell.data_type = "s"
+                cell.quotePrefix = True
             yield cell
 
     def write_xlsx(self, queryset, output):

@@ -388,3 +388,50 @@ def test_the_export_log_is_shown_read_only_to_national_officers(client, users, s
         response = client.get(reverse("export_logs:index"))
         assert response.status_code in (302, 403)
         assert "/admin/export_logs/" not in response.get("Location", "")
+
+
+def test_rows_are_read_from_the_database_in_chunks(client, users, siem_reap_club, monkeypatch):
+    """Each chunk of rows prefetches its own lessons: more chunks, one more query each."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    group = siem_reap_club["group"]
+    for __ in range(29):
+        TrainingSessionFactory(group=group)
+    client.force_login(users["national"])
+
+    def queries_with_chunks_of(size):
+        monkeypatch.setattr(exports, "EXPORT_CHUNK_SIZE", size)
+        with CaptureQueriesContext(connection) as queries:
+            rows = csv_rows(client.get(export_url("training_sessions", "csv")))
+        assert len(rows) == 30
+        return len(queries)
+
+    # Two prefetches (lessons, facilitators) per chunk: 3 chunks of 10 against 1 of 1000.
+    assert queries_with_chunks_of(10) - queries_with_chunks_of(1000) == 4
+
+
+def test_an_xlsx_larger_than_a_sheet_is_refused_with_a_message(
+    client, users, siem_reap_club, monkeypatch
+):
+    monkeypatch.setattr(exports, "XLSX_MAX_ROWS", 0)
+    client.force_login(users["officer_x"])
+    response = client.get(export_url("training_sessions", "xlsx", status="submitted"))
+    assert response.status_code == 302
+    assert response["Location"] == reverse("training_sessions:index") + "?status=submitted"
+    page = client.get(response["Location"])
+    assert "CSV" in " ".join(str(message) for message in page.context["messages"])
+    assert not ExportLog.objects.exists()
+    assert client.get(export_url("training_sessions", "csv")).status_code == 200
+
+
+def test_control_characters_do_not_break_the_xlsx(client, users, siem_reap_club):
+    session = siem_reap_club["session"]
+    session.notes = "line\x0bbreak\x00"
+    session.save()
+    client.force_login(users["officer_x"])
+    rows = xlsx_rows(client.get(export_url("training_sessions", "xlsx")))
+    assert rows[0]["notes"] == "linebreak"
+    assert csv_rows(client.get(export_url("training_sessions", "csv")))[0]["notes"] == (
+        "line\x0bbreak\x00"
+    )
