@@ -15,8 +15,9 @@ is added here, and why:
 """
 
 import csv
+import functools
 import tempfile
-from collections import OrderedDict
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -26,7 +27,7 @@ from django.db.models import Count, IntegerField, Manager, OuterRef, Subquery, S
 from django.db.models.functions import Coalesce
 from django.http import FileResponse, StreamingHttpResponse
 from django.shortcuts import redirect
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -35,7 +36,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from wagtail.admin.views.mixins import Echo, ExcelDateFormatter
 from wagtail.admin.widgets.button import Button
 
-from .models import Attendance, ExportLog, Headcount
+from .models import Attendance, ExportLog, Headcount, SessionLesson, TrainingSession
 from .scoping import can_export_personal_data
 from .services import export_log_create
 
@@ -97,16 +98,6 @@ def yes_no(path: str) -> Callable[[Any], str]:
     return read
 
 
-def joined(path: str) -> Callable[[Any], str]:
-    """The prefetched related objects at `path`, as one text separated by semicolons."""
-
-    def read(item):
-        related = path_value(item, path)
-        return "; ".join(str(obj) for obj in related.all()) if related is not None else ""
-
-    return read
-
-
 def place_columns(prefix: str, path: str, headings: tuple) -> list[ExportColumn]:
     """Code, Khmer and English names of a province or commune reached by `path`."""
     return [
@@ -122,7 +113,22 @@ def _read(path: str) -> Callable[[Any], Any]:
 def _choice(path: str) -> Callable[[Any], Any]:
     """The label of a choice field, as the list shows it ("field" or "session.field")."""
     *parents, field = path.split(".")
-    return _read(".".join([*parents, f"get_{field}_display"]))
+
+    def read(item):
+        owner = path_value(item, ".".join(parents)) if parents else item
+        if owner is None:
+            return None
+        value = getattr(owner, field)
+        return _choice_labels(type(owner), field, translation.get_language()).get(value, value)
+
+    return read
+
+
+@functools.cache
+def _choice_labels(model, field: str, language: str) -> dict:
+    # get_FOO_display() translates its lazy labels on every call: a third of an export's time.
+    with translation.override(language):
+        return {value: str(label) for value, label in model._meta.get_field(field).flatchoices}
 
 
 PROVINCE = (_("province code"), _("province (Khmer)"), _("province (English)"))
@@ -212,7 +218,19 @@ class ListExportMixin:
         return self.as_spreadsheet(queryset, export_format)
 
     def export_items(self, queryset) -> Iterable:
-        return queryset.iterator(chunk_size=EXPORT_CHUNK_SIZE)
+        """The rows, read in chunks; each chunk completed by `prepare_export_chunk`."""
+        chunk = []
+        for item in queryset.iterator(chunk_size=EXPORT_CHUNK_SIZE):
+            chunk.append(item)
+            if len(chunk) >= EXPORT_CHUNK_SIZE:
+                self.prepare_export_chunk(chunk)
+                yield from chunk
+                chunk = []
+        self.prepare_export_chunk(chunk)
+        yield from chunk
+
+    def prepare_export_chunk(self, items: list) -> None:
+        """Hook: fetch for a chunk of rows what they need from other tables, in one query."""
 
     def to_row_dict(self, item):
         return OrderedDict((column.name, column.read(item)) for column in self.columns_exported)
@@ -350,7 +368,7 @@ def _session_columns(path: str) -> list[ExportColumn]:
         *place_columns("province", f"{path}group.commune.district.province", PROVINCE),
         *place_columns("commune", f"{path}commune", COMMUNE),
         ExportColumn(f"{path}audience", _("audience"), value=_choice(f"{path}audience")),
-        ExportColumn(f"{path}lessons", _("lessons taught"), value=joined(f"{path}lessons")),
+        ExportColumn(f"{path}export_lessons", _("lessons taught")),
         ExportColumn(f"{path}status", _("status"), value=_choice(f"{path}status")),
         ExportColumn(f"{path}source", _("source"), value=_choice(f"{path}source")),
         ExportColumn(
@@ -367,7 +385,7 @@ TRAINING_SESSION_COLUMNS = (
     ExportColumn("return_reason", _("reason for returning")),
     ExportColumn("submitted_at", _("submitted at")),
     ExportColumn("verified_at", _("verified at")),
-    ExportColumn("facilitators", _("facilitators"), value=joined("facilitators"), personal=True),
+    ExportColumn("export_facilitators", _("facilitators"), personal=True),
     ExportColumn("submitted_by.username", _("submitted by"), personal=True),
     ExportColumn("verified_by.username", _("verified by"), personal=True),
 )
@@ -389,7 +407,7 @@ ATTENDANCE_COLUMNS = (
 
 SESSION_RELATED = (
     "group__commune__district__province",
-    "commune__district__province",
+    "commune",
     "submitted_by",
     "verified_by",
 )
@@ -402,16 +420,45 @@ def _count_per_session(model, aggregate):
     )
 
 
+def lesson_titles_by_session(session_ids) -> dict[int, str]:
+    """The titles of the lessons taught at each session, in the order given, one text each."""
+    titles = defaultdict(list)
+    rows = SessionLesson.objects.filter(session_id__in=session_ids).order_by(
+        "session_id", "sort_order", "pk"
+    )
+    for session_id, title in rows.values_list("session_id", "lesson__title"):
+        titles[session_id].append(title)
+    return {session_id: "; ".join(names) for session_id, names in titles.items()}
+
+
+def facilitator_names_by_session(session_ids) -> dict[int, str]:
+    names = defaultdict(list)
+    rows = TrainingSession.facilitators.through.objects.filter(
+        trainingsession_id__in=session_ids
+    ).order_by("trainingsession_id", "peereducator__name_km")
+    for session_id, name_km, name_latin in rows.values_list(
+        "trainingsession_id", "peereducator__name_km", "peereducator__name_latin"
+    ):
+        names[session_id].append(f"{name_km} ({name_latin})" if name_latin else name_km)
+    return {session_id: "; ".join(people) for session_id, people in names.items()}
+
+
 class TrainingSessionExportMixin(ListExportMixin):
+    def prepare_export_chunk(self, sessions):
+        # Titles and names only, not page and educator objects: a prefetch of lesson pages
+        # took more time and memory than the rows themselves.
+        ids = [session.pk for session in sessions]
+        lessons = lesson_titles_by_session(ids)
+        facilitators = facilitator_names_by_session(ids) if self.personal_data_exported else {}
+        for session in sessions:
+            session.export_lessons = lessons.get(session.pk, "")
+            session.export_facilitators = facilitators.get(session.pk, "")
+
     def get_export_queryset(self, queryset):
         # Subqueries, not joins: a join of attendances and headcounts would multiply rows.
-        return (
-            queryset.select_related(*SESSION_RELATED)
-            .prefetch_related("lessons", "facilitators")
-            .annotate(
-                named_attendees=_count_per_session(Attendance, Count("pk")),
-                headcount_total=_count_per_session(Headcount, Sum("count")),
-            )
+        return queryset.select_related(*SESSION_RELATED).annotate(
+            named_attendees=_count_per_session(Attendance, Count("pk")),
+            headcount_total=_count_per_session(Headcount, Sum("count")),
         )
 
 
@@ -437,6 +484,11 @@ class AttendanceExportMixin(ListExportMixin):
         self.object_list = self.get_queryset()
         return self.export_response(self.object_list, self.export_format)
 
+    def prepare_export_chunk(self, attendances):
+        lessons = lesson_titles_by_session({attendance.session_id for attendance in attendances})
+        for attendance in attendances:
+            attendance.session.export_lessons = lessons.get(attendance.session_id, "")
+
     def get_export_queryset(self, queryset):
         sessions = queryset.order_by().values("pk")
         return (
@@ -444,7 +496,6 @@ class AttendanceExportMixin(ListExportMixin):
             .select_related(
                 *(f"session__{related}" for related in SESSION_RELATED[:2]), "participant"
             )
-            .prefetch_related("session__lessons")
             .order_by("-session__date", "-session_id", "participant__code")
         )
 
