@@ -253,9 +253,14 @@ class ListExportMixin:
             yield self.write_csv_row(writer, self.to_row_dict(item))
 
     def write_csv_response(self, queryset):
-        response = StreamingHttpResponse(
-            self.stream_csv(queryset), content_type="text/csv; charset=utf-8"
-        )
+        # The rows are written after the view has returned: keep the officer's language.
+        language = translation.get_language()
+
+        def stream():
+            with translation.override(language):
+                yield from self.stream_csv(queryset)
+
+        response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{self.get_filename()}.csv"'
         return response
 

@@ -282,6 +282,27 @@ def test_headings_are_in_the_officers_language_khmer_first(client, users, siem_r
 
 
 @pytest.mark.parametrize("export_format", ["csv", "xlsx"])
+def test_an_officer_who_works_in_english_gets_english_headings_and_labels(
+    client, users, siem_reap_club, export_format
+):
+    from wagtail.users.models import UserProfile
+
+    user = users["national"]
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    client.force_login(user)
+    response = client.get(export_url("training_sessions", export_format))
+    if export_format == "csv":
+        content = content_of(response).decode("utf-8-sig")
+        headings, first = list(csv.reader(io.StringIO(content)))[:2]
+    else:
+        headings, first = list(xlsx_sheet(response).iter_rows(values_only=True, max_row=2))
+    assert "province (Khmer)" in headings
+    assert "submitted" in first
+
+
+@pytest.mark.parametrize("export_format", ["csv", "xlsx"])
 @pytest.mark.parametrize("list_name", LISTS)
 def test_every_export_is_logged(client, users, two_provinces, list_name, export_format):
     client.force_login(users["officer_x"])
