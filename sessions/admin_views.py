@@ -20,6 +20,12 @@ from wagtail.admin.ui.tables import BulkActionsCheckboxColumn
 from wagtail.admin.views.generic import history, models, usage
 from wagtail.admin.widgets.button import Button, HeaderButton
 
+from .exports import (
+    AttendanceExportButtonsMixin,
+    AttendanceExportMixin,
+    ListExportMixin,
+    TrainingSessionExportMixin,
+)
 from .models import TrainingSession
 from .scoping import (
     communes_for_user,
@@ -92,7 +98,7 @@ class ScopedViewMixin:
         return self.scoped_queryset(self.request.user)
 
 
-class ScopedIndexView(ScopedViewMixin, models.IndexView):
+class ScopedIndexView(ListExportMixin, ScopedViewMixin, models.IndexView):
     select_related_fields = ()
 
     def get_base_queryset(self):
@@ -190,10 +196,16 @@ class SessionWarnsOfDuplicatesMixin:
         return instance
 
 
-class TrainingSessionIndexView(BulkActionsIndexView):
+class TrainingSessionIndexView(
+    AttendanceExportButtonsMixin, TrainingSessionExportMixin, BulkActionsIndexView
+):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         return [*session_review_button(self.request.user, instance, MenuItem), *buttons]
+
+
+class AttendanceExportView(AttendanceExportMixin, TrainingSessionIndexView):
+    """The session list's filters and search, exported as one row per attendee."""
 
 
 class TrainingSessionEditView(SessionWarnsOfDuplicatesMixin, ScopedEditView):

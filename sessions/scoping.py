@@ -25,6 +25,15 @@ def can_access_all_provinces(user) -> bool:
     return bool(user and user.is_active and user.has_perm("trainings.access_all_provinces"))
 
 
+def can_export_personal_data(user) -> bool:
+    """Names, phones and years of birth leave the system only with national officers.
+
+    Both permissions, so that a program officer given the export permission by mistake
+    still exports no one's personal data.
+    """
+    return can_access_all_provinces(user) and user.has_perm("trainings.export_personal_data")
+
+
 def provinces_for_user(user) -> QuerySet[Province]:
     """The provinces whose trainings this user may see and change."""
     if user is None or not user.is_authenticated or not user.is_active:

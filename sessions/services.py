@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
-from .models import Attendance, Membership, Participant, TrainingSession
+from .models import Attendance, ExportLog, Membership, Participant, TrainingSession
 from .scoping import participants_for_user, training_sessions_for_user
 
 #: Fields filled in from a duplicate where the participant kept has them blank.
@@ -197,3 +197,27 @@ def participants_merge(*, keep: Participant, duplicate: Participant, user) -> Pa
     keep.save()
     log(instance=keep, action="trainings.merge", user=user, data={"merged": duplicate_code})
     return keep
+
+
+def export_log_create(
+    *,
+    user,
+    list_name: str,
+    export_format: str,
+    filters: dict,
+    row_count: int,
+    personal_data: bool,
+) -> ExportLog:
+    """Record an export before any of its rows leave, so an unlogged file is never sent."""
+    entry = ExportLog(
+        user=user,
+        username=user.get_username(),
+        list_name=list_name,
+        export_format=export_format,
+        filters=filters,
+        row_count=row_count,
+        personal_data=personal_data,
+    )
+    entry.full_clean()
+    entry.save()
+    return entry

@@ -8,14 +8,16 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.tables import Column
+from wagtail.admin.ui.tables import BooleanColumn, Column
 from wagtail.admin.views.generic.models import CreateView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
+from wagtail.permissions import ModelPermissionPolicy
 
-from . import admin_views, review_views
+from . import admin_views, exports, review_views
 from .models import (
     District,
+    ExportLog,
     Participant,
     PeerEducator,
     ProvinceAssignment,
@@ -167,6 +169,8 @@ class ScopedModelViewSet(ModelViewSet):
     search_backend_name = None
     select_related_fields = ()
     panels = []
+    export_columns = ()
+    export_list_name = None
 
     def scoped_queryset(self, user):
         raise NotImplementedError
@@ -176,7 +180,10 @@ class ScopedModelViewSet(ModelViewSet):
 
     def get_index_view_kwargs(self, **kwargs):
         return super().get_index_view_kwargs(
-            select_related_fields=self.select_related_fields, **kwargs
+            select_related_fields=self.select_related_fields,
+            export_columns=self.export_columns,
+            export_list_name=self.export_list_name,
+            **kwargs,
         )
 
     def get_edit_handler(self):
@@ -199,6 +206,8 @@ class YouthGroupViewSet(ScopedModelViewSet):
     search_fields = ["name", "contact_name", "commune__name_km", "commune__name_en"]
     ordering = ["name"]
     select_related_fields = ["commune__district__province"]
+    export_columns = exports.YOUTH_GROUP_COLUMNS
+    export_list_name = ExportLog.ListName.YOUTH_GROUPS
     panels = [
         FieldPanel("name"),
         FieldPanel("commune"),
@@ -228,6 +237,8 @@ class PeerEducatorViewSet(ScopedModelViewSet):
     search_fields = ["name_km", "name_latin", "phone", "group__name"]
     ordering = ["name_km"]
     select_related_fields = ["group__commune__district__province"]
+    export_columns = exports.PEER_EDUCATOR_COLUMNS
+    export_list_name = ExportLog.ListName.PEER_EDUCATORS
     panels = [
         FieldRowPanel([FieldPanel("name_km"), FieldPanel("name_latin")]),
         FieldRowPanel([FieldPanel("sex"), FieldPanel("year_of_birth")]),
@@ -268,6 +279,8 @@ class TrainingSessionViewSet(ScopedModelViewSet):
     search_fields = ["group__name", "notes", "external_id"]
     ordering = ["-date", "-pk"]
     select_related_fields = ["group__commune__district__province"]
+    export_columns = exports.TRAINING_SESSION_COLUMNS
+    export_list_name = ExportLog.ListName.TRAINING_SESSIONS
     inspect_view_fields = [
         "group",
         "date",
@@ -329,7 +342,24 @@ class TrainingSessionViewSet(ScopedModelViewSet):
         return [
             *super().get_urlpatterns(),
             path("review/<int:pk>/", review_views.SessionReviewView.as_view(), name="review"),
+            path("export/attendance/", self.attendance_export_view, name="export_attendance"),
         ]
+
+    def get_index_view_kwargs(self, **kwargs):
+        return super().get_index_view_kwargs(
+            attendance_export_url_name=self.get_url_name("export_attendance"), **kwargs
+        )
+
+    @property
+    def attendance_export_view(self):
+        return self.construct_view(
+            admin_views.AttendanceExportView,
+            **{
+                **self.get_index_view_kwargs(),
+                "export_columns": exports.ATTENDANCE_COLUMNS,
+                "export_list_name": ExportLog.ListName.ATTENDANCE,
+            },
+        )
 
 
 class ParticipantViewSet(ScopedModelViewSet):
@@ -342,7 +372,9 @@ class ParticipantViewSet(ScopedModelViewSet):
     filterset_class = ParticipantFilterSet
     search_fields = ["code", "name", "contact_phone"]
     ordering = ["code"]
-    select_related_fields = ["home_commune"]
+    select_related_fields = ["home_commune__district__province"]
+    export_columns = exports.PARTICIPANT_COLUMNS
+    export_list_name = ExportLog.ListName.PARTICIPANTS
     panels = [
         FieldPanel("name"),
         FieldRowPanel([FieldPanel("sex"), FieldPanel("year_of_birth"), FieldPanel("age_band")]),
@@ -385,6 +417,44 @@ class ParticipantViewSet(ScopedModelViewSet):
         ]
 
 
+class ReadOnlyPermissionPolicy(ModelPermissionPolicy):
+    """Viewing only, for those with the view permission: no one edits a log, superusers too."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and super().user_has_permission(user, action)
+
+    def user_has_any_permission(self, user, actions):
+        return "view" in actions and self.user_has_permission(user, "view")
+
+
+class ExportLogViewSet(ModelViewSet):
+    """National officers read who exported what; nobody adds, changes or deletes an entry."""
+
+    model = ExportLog
+    icon = "download"
+    menu_label = _("Export log")
+    list_display = [
+        "exported_at",
+        "username",
+        "list_name",
+        "export_format",
+        "row_count",
+        BooleanColumn("personal_data", label=_("personal data included")),
+        "filters",
+    ]
+    list_filter = ["exported_at", "list_name", "personal_data", "export_format"]
+    search_fields = ["username"]
+    search_backend_name = None
+    ordering = ["-exported_at", "-pk"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = []
+
+    @property
+    def permission_policy(self):
+        return ReadOnlyPermissionPolicy(self.model)
+
+
 class TrainingsViewSetGroup(ViewSetGroup):
     menu_label = _("Trainings")
     menu_icon = "group"
@@ -395,4 +465,5 @@ class TrainingsViewSetGroup(ViewSetGroup):
         PeerEducatorViewSet("peer_educators"),
         ParticipantViewSet("participants"),
         ProvinceAssignmentViewSet("province_assignments"),
+        ExportLogViewSet("export_logs"),
     )

@@ -2,6 +2,7 @@
 
 from .attendance import Attendance, Headcount, Participant, participant_code_new
 from .choices import AgeBand, Sex
+from .exports import ExportLog
 from .geography import Commune, District, Province, Village
 from .groups import Membership, PeerEducator, YouthGroup
 from .officers import ProvinceAssignment
@@ -12,6 +13,7 @@ __all__ = [
     "Attendance",
     "Commune",
     "District",
+    "ExportLog",
     "Headcount",
     "Membership",
     "Participant",

@@ -1,7 +1,11 @@
 """The officers' admin: every screen holds an officer to the provinces assigned to them."""
 
+import csv
+import io
+
 import pytest
 from django.urls import reverse
+from openpyxl import load_workbook
 
 from sessions.models import Participant, PeerEducator, TrainingSession, YouthGroup
 
@@ -13,7 +17,8 @@ VIEWSETS = {
     "training_sessions": ("session", TrainingSession),
     "participants": ("participant", Participant),
 }
-ACTIONS = ["index", "inspect", "edit", "delete", "history"]
+ACTIONS = ["index", "inspect", "edit", "delete", "history", "export_csv", "export_xlsx"]
+LISTINGS = ("index", "export_csv", "export_xlsx", "export_attendance")
 ROLES = ["officer_x", "officer_y", "national", "club_leader", "editor", "anonymous"]
 
 ALLOWED, NOT_FOUND, DENIED, LOGIN = "allowed", "not found", "denied", "login"
@@ -26,7 +31,7 @@ def expected(role, action):
         return DENIED
     if action == "delete" and role == "officer_x":
         return DENIED  # only national officers delete
-    if role == "officer_y" and action != "index":
+    if role == "officer_y" and action not in LISTINGS:
         return NOT_FOUND
     return ALLOWED
 
@@ -43,6 +48,10 @@ def assert_not_found(client, response, url):
 def url_for(viewset, action, obj):
     if action == "index":
         return reverse(f"{viewset}:index")
+    if action == "export_attendance":
+        return reverse(f"{viewset}:export_attendance") + "?export=csv"
+    if action.startswith("export_"):
+        return reverse(f"{viewset}:index") + "?export=" + action.removeprefix("export_")
     return reverse(f"{viewset}:{action}", args=[obj.pk])
 
 
@@ -50,6 +59,17 @@ def url_for(viewset, action, obj):
 @pytest.mark.parametrize("action", ACTIONS)
 @pytest.mark.parametrize("viewset", VIEWSETS)
 def test_every_role_on_every_trainings_screen(client, users, siem_reap_club, role, action, viewset):
+    walk(client, users, siem_reap_club, role, action, viewset)
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_every_role_on_the_attendance_export(client, users, siem_reap_club, role):
+    """The session list's attendance export (one row per attendee), walked the same way."""
+    walk(client, users, siem_reap_club, role, "export_attendance", "training_sessions")
+
+
+def walk(client, users, siem_reap_club, role, action, viewset):
+    """Open one screen as one role and check the outcome the role should get."""
     key, __ = VIEWSETS[viewset]
     obj = siem_reap_club[key]
     if role != "anonymous":
@@ -74,6 +94,18 @@ def test_every_role_on_every_trainings_screen(client, users, siem_reap_club, rol
     if action == "index" and response.status_code == 200:
         listed = str(obj) in response.content.decode()
         assert listed == (role != "officer_y")
+    if action.startswith("export_") and response.status_code == 200:
+        assert (str(obj.pk) in exported_ids(response)) == (role != "officer_y")
+
+
+def exported_ids(response) -> set[str]:
+    """The first column (the id) of every row of an exported CSV or XLSX file."""
+    content = b"".join(response.streaming_content)
+    if response["Content-Type"].startswith("text/csv"):
+        rows = list(csv.reader(io.StringIO(content.decode("utf-8-sig"))))
+    else:
+        rows = list(load_workbook(io.BytesIO(content)).worksheets[0].iter_rows(values_only=True))
+    return {str(row[0]) for row in rows[1:]}
 
 
 @pytest.mark.parametrize("viewset", VIEWSETS)
