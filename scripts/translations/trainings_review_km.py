@@ -44,6 +44,8 @@ KM = {
     "Attendance": "វត្តមាន",
     "Notes": "កំណត់ចំណាំ",
     "Return to the club": "ប្រគល់ទៅក្លឹបវិញ",
+    "Roster": "បញ្ជីសមាជិក",
+    "Member": "សមាជិក",
     "This session is %(status)s: only submitted sessions are verified or returned.": "វគ្គនេះស្ថិតក្នុងស្ថានភាព %(status)s៖ មានតែវគ្គដែលបានដាក់ស្នើប៉ុណ្ណោះ ដែលអាចផ្ទៀងផ្ទាត់ ឬប្រគល់វិញបាន។",
 }
 

@@ -37,7 +37,7 @@ def revoke(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("trainings", "0004_training_roles"),
+        ("trainings", "0005_roster_and_row_ordering"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
