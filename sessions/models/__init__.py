@@ -4,6 +4,7 @@ from .attendance import Attendance, Headcount, Participant, participant_code_new
 from .choices import AgeBand, Sex
 from .geography import Commune, District, Province, Village
 from .groups import Membership, PeerEducator, YouthGroup
+from .imports import ImportLog
 from .officers import ProvinceAssignment
 from .training import SessionLesson, TrainingSession
 
@@ -13,6 +14,7 @@ __all__ = [
     "Commune",
     "District",
     "Headcount",
+    "ImportLog",
     "Membership",
     "Participant",
     "PeerEducator",
