@@ -82,14 +82,27 @@ def _first_row(rows: Iterator[tuple[int, list]]) -> tuple[int, list]:
 
 def _open_xlsx(path: Path, sheet_names: tuple[str, ...]) -> Table:
     import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
 
+    # A file object, not the path: openpyxl judges a path by its extension.
+    handle = open(path, "rb")  # noqa: SIM115 closed with the table
     try:
-        workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError, TypeError):
+        workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError):
+        handle.close()
         raise BadFile(
             _("The file is not a spreadsheet we can read: save it as .xlsx or .csv.")
         ) from None
-    sheet = _choose_sheet(workbook, sheet_names)
+
+    def close():
+        workbook.close()
+        handle.close()
+
+    try:
+        sheet = _choose_sheet(workbook, sheet_names)
+    except BadFile:
+        close()
+        raise
     rows = (
         (number, list(values))
         for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
@@ -101,7 +114,7 @@ def _open_xlsx(path: Path, sheet_names: tuple[str, ...]) -> Table:
         rows=rows,
         sheet_name=sheet.title,
         total_rows=total,
-        close=workbook.close,
+        close=close,
     )
 
 

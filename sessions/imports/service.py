@@ -126,12 +126,23 @@ class ImportRejected(Exception):
 
 def _run(log: ImportLog, *, write: bool) -> dict:
     """One pass over the file: the counts and the errors; with `write`, the rows written."""
-    from .context import ImportContext
-
     kind = KINDS[log.kind]
     columns = kind.resource.columns()
     labels = {column.key: column.label for column in columns}
     table = open_table(files_root() / log.stored_path, sheet_names=kind_sheet_names(kind))
+    try:
+        counts, errors = _run_rows(log, kind, table, labels, columns, write=write)
+    finally:
+        table.close()
+    if counts["total"] == 0:
+        raise BadFile(_("The file has a header row but no data rows."))
+    return {"counts": counts, "errors": errors}
+
+
+def _run_rows(log, kind, table, labels, columns, *, write: bool):
+    """Read, check (and with `write`, write) the table's rows batch by batch."""
+    from .context import ImportContext
+
     mapping = map_headers(table.headers, columns)
     context = ImportContext.for_user(log.user, write=write)
     counts = {"total": 0, "created": 0, "updated": 0, "skipped": 0, "rejected": 0}
@@ -169,10 +180,7 @@ def _run(log: ImportLog, *, write: bool) -> dict:
             batch = []
     if batch:
         run_batch(batch)
-    table.close()
-    if counts["total"] == 0:
-        raise BadFile(_("The file has a header row but no data rows."))
-    return {"counts": counts, "errors": errors}
+    return counts, errors
 
 
 def kind_sheet_names(kind) -> tuple[str, ...]:
