@@ -94,6 +94,23 @@ class ImportKind:
     def process(self, rows: list[Row], context: ImportContext) -> None:
         raise NotImplementedError
 
+    def check_places(self, rows: list[Row], context: ImportContext) -> None:
+        """For rows already rejected for a cell: also say if their province or group is wrong."""
+        for row in rows:
+            columns = {column for column, __ in row.errors}
+            if "province" in columns or not row.values.get("province"):
+                continue
+            try:
+                province = context.province(row.values["province"])
+            except CellError as error:
+                row.fail("province", error.message)
+                continue
+            if row.values.get("group") and "group" not in columns:
+                try:
+                    context.group(row.values["group"], province_code=province)
+                except CellError as error:
+                    row.fail("group", error.message)
+
 
 class YouthGroupImport(ImportKind):
     kind = ImportLog.Kind.YOUTH_GROUPS

@@ -147,16 +147,19 @@ def _run_rows(log, kind, table, labels, columns, *, write: bool):
     context = ImportContext.for_user(log.user, write=write)
     counts = {"total": 0, "created": 0, "updated": 0, "skipped": 0, "rejected": 0}
     errors = []
+    order = {column.key: index for index, column in enumerate(columns)}
 
     def run_batch(batch: list[Row]) -> None:
+        rejected = [row for row in batch if row.errors]
         checked = [row for row in batch if not row.errors]
         if checked:
             kind.process(checked, context)
+        kind.check_places(rejected, context)
         for row in batch:
             counts["total"] += 1
             if row.errors:
                 counts["rejected"] += 1
-                for column, message in row.errors:
+                for column, message in sorted(row.errors, key=lambda e: order.get(e[0], 0)):
                     if len(errors) < MAX_LISTED_ERRORS:
                         errors.append(
                             {

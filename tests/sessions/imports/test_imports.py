@@ -425,3 +425,13 @@ def test_a_file_over_the_limit_is_refused_at_upload(officer_client, english, set
 def test_the_import_screen_is_in_the_trainings_menu(officer_client):
     response = officer_client.get(reverse("wagtailadmin_home"))
     assert reverse("trainings_imports:index") in response.content.decode()
+
+
+def test_a_row_with_several_problems_lists_each_of_them(officer_client, english, club):
+    rows = attendance_rows(club, *PEOPLE[:1])
+    rows[1][1] = "Atlantis"
+    rows[1][3] = "31/02/2025"
+    rows[1][6] = "Q"
+    __, log = upload(officer_client, "attendance", xlsx_bytes(rows))
+    assert [error["column"] for error in log.errors] == ["province", "date", "sex"]
+    assert log.rows_rejected == 1
