@@ -435,3 +435,40 @@ def test_a_row_with_several_problems_lists_each_of_them(officer_client, english,
     __, log = upload(officer_client, "attendance", xlsx_bytes(rows))
     assert [error["column"] for error in log.errors] == ["province", "date", "sex"]
     assert log.rows_rejected == 1
+
+
+def test_a_running_import_shows_a_progress_bar_that_refreshes(officer_client, officer):
+    from django.core.cache import cache
+
+    from sessions.imports.service import progress_key
+
+    log = ImportLog.objects.create(
+        kind="attendance", user=officer, file_name="big.xlsx", file_sha256="0" * 64
+    )
+    cache.set(progress_key(log.pk), (12000, 50000))
+    content = officer_client.get(reverse("trainings_imports:detail", args=[log.pk])).content
+    content = content.decode()
+    assert '<progress max="100" value="24">' in content
+    assert '<meta http-equiv="refresh" content="2">' in content
+
+
+def test_a_background_import_runs_through_the_task_queue(officer, club, settings):
+    """With a real queue the upload returns at once; the tasks then check and write."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from sessions.imports.service import import_confirm, import_upload
+    from sessions.imports.tasks import import_check_task, import_write_task
+
+    data = xlsx_bytes(attendance_rows(club, *PEOPLE))
+    log = import_upload(
+        user=officer,
+        kind="attendance",
+        uploaded_file=SimpleUploadedFile("a.xlsx", data),
+        language="en",
+    )
+    assert log.status == ImportLog.Status.CHECKING
+    assert import_check_task.call(log.pk) == ImportLog.Status.CHECKED
+    log.refresh_from_db()
+    import_confirm(log=log, user=officer)
+    assert import_write_task.call(log.pk) == ImportLog.Status.DONE
+    assert Attendance.objects.count() == 3
