@@ -5,7 +5,9 @@ few queries per batch; with `context.write` it then writes the batch with bulk
 queries. The service runs the batches of a file inside one transaction.
 """
 
+import base64
 import datetime
+import secrets
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -685,7 +687,7 @@ class AttendanceImport(SessionRows, ImportKind):
             else row.values.get(name) or ""
             for name in PARTICIPANT_FIELDS
         }
-        person = Participant(**values)
+        person = Participant(code=participant_code_fast(), **values)
         if clean_text(row.values.get("home_commune")):
             try:
                 province = context.province(row.values.get("province"))
@@ -702,6 +704,12 @@ class AttendanceImport(SessionRows, ImportKind):
             validation_errors(row, error, {})
             return None
         return person
+
+
+def participant_code_fast() -> str:
+    """A code like `participant_code_new`'s (P- and 8 base32 characters), from one call to
+    `secrets` instead of eight: 40 random bits are 8 base32 characters exactly."""
+    return "P-" + base64.b32encode(secrets.token_bytes(5)).decode()
 
 
 KINDS: dict[str, ImportKind] = {
