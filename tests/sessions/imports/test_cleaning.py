@@ -20,6 +20,13 @@ from sessions.imports.cleaning import (
 MARCH_1 = datetime.date(2025, 3, 1)
 
 
+@pytest.fixture(autouse=True)
+def english():
+    """Messages are compared in English; the Khmer ones are tested through the screen."""
+    with translation.override("en"):
+        yield
+
+
 @pytest.mark.parametrize(
     "value",
     [

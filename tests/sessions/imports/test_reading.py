@@ -1,11 +1,19 @@
 """Bad files get a clear message, and CSV files are read as spreadsheet programs save them."""
 
 import pytest
+from django.utils import translation
 from openpyxl import Workbook
 
 from sessions.imports.reading import BadFile, open_table
 
 from .helpers import csv_bytes, xlsx_bytes
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """Messages are compared in English; the Khmer ones are tested through the screen."""
+    with translation.override("en"):
+        yield
 
 
 def write(tmp_path, data: bytes, name="file") -> object:
