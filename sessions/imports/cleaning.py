@@ -39,7 +39,11 @@ def clean_text(value) -> str:
 
 
 def is_blank(value) -> bool:
-    return clean_text(value) == ""
+    if value is None:
+        return True
+    if isinstance(value, str):
+        return not value.strip() or clean_text(value) == ""
+    return False
 
 
 def _digits(value) -> str:

@@ -4,8 +4,10 @@ Loaded once per run (a few thousand small rows), so each batch of rows is checke
 against dictionaries instead of a query per row.
 """
 
+import datetime
 from dataclasses import dataclass, field
 
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sessions.geography import find_commune_code, find_district_code, find_province_code
@@ -36,6 +38,7 @@ class ImportContext:
     lessons: dict | None = None  # slug or title key → (lesson id, live revision id)
     # Natural keys met earlier in this file, so a repeated row is not counted twice.
     seen: dict = field(default_factory=dict)
+    today: datetime.date = field(default_factory=timezone.localdate)
 
     @classmethod
     def for_user(cls, user, *, write: bool) -> "ImportContext":

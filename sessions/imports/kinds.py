@@ -307,7 +307,7 @@ class SessionRows:
                     % {"value": clean_text(row.values.get("audience"))},
                 )
         date = row.values["date"]
-        if date > timezone.localdate():
+        if date > context.today:
             raise RowRejected("date", _("The session date cannot be in the future."))
         if date < group.founded_on:
             raise RowRejected(

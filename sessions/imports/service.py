@@ -108,7 +108,8 @@ def read_row(number: int, values: list, mapping: dict[int, Column]) -> Row | Non
     for index, column in mapping.items():
         raw = values[index] if index < len(values) else None
         try:
-            value = column.clean({column.key: raw})
+            # The column's import-export widget, without Field.clean's row dictionary.
+            value = column.widget.clean(raw)
         except CellError as error:
             row.fail(column.key, error.message)
             continue
