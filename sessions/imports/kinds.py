@@ -570,13 +570,18 @@ class AttendanceImport(SessionRows, ImportKind):
                 context.seen[plan.key] = session
                 new_sessions[plan.key] = (session, plan)
             person_key = self._person_key(row)
-            person = people.get(row.number) or context.seen.get(person_key)
+            person = people.get(row.number)
+            if person is None and person_key in new_people:
+                person = new_people[person_key][0]
             if person is None:
                 person = self._new_participant(row, context)
                 if person is None:
                     continue
-                context.seen[person_key] = person
-                new_people[person_key] = (person, plan.group)
+                # Met in an earlier batch of the check (when writing, it is stored by now and
+                # was found above): only its key is kept, so memory does not grow with people.
+                if person_key not in context.seen:
+                    context.seen[person_key] = True
+                    new_people[person_key] = (person, plan.group)
             attendance_key = ("attendance", plan.key, person.pk or person_key)
             if attendance_key in context.seen:
                 row.outcome = SKIPPED
@@ -651,11 +656,23 @@ class AttendanceImport(SessionRows, ImportKind):
                 codes[row.number] = code
             else:
                 names[row.number] = clean_text(row.values.get("name"))
-        visible = participants_for_user(context.user)
-        by_code = {person.code: person for person in visible.filter(code__in=set(codes.values()))}
-        by_name = {}
+        # Found by code or name first, then narrowed to the officer's participants: the
+        # scoping's EXISTS subqueries then run for these few rows, not for the whole table.
+        candidates = list(Participant.objects.filter(code__in=set(codes.values())))
         if names:
-            for person in visible.filter(name__in=set(names.values()), erased_at__isnull=True):
+            candidates += Participant.objects.filter(
+                name__in=set(names.values()), erased_at__isnull=True
+            )
+        visible_ids = set(
+            participants_for_user(context.user)
+            .filter(pk__in=[person.pk for person in candidates])
+            .values_list("pk", flat=True)
+        )
+        visible = [person for person in candidates if person.pk in visible_ids]
+        by_code = {person.code: person for person in visible}
+        by_name = {}
+        for person in visible:
+            if person.name and not person.erased_at:
                 key = (
                     "participant",
                     name_key(person.name),

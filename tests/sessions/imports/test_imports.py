@@ -472,3 +472,19 @@ def test_a_background_import_runs_through_the_task_queue(officer, club, settings
     import_confirm(log=log, user=officer)
     assert import_write_task.call(log.pk) == ImportLog.Status.DONE
     assert Attendance.objects.count() == 3
+
+
+def test_a_person_at_several_sessions_across_batches_is_one_participant(
+    officer_client, club, settings
+):
+    settings.IMPORT_BATCH_SIZE = 2
+    rows = [ATTENDANCE_HEADERS]
+    for number, date in enumerate(["01/03/2025", "02/03/2025", "03/03/2025"]):
+        for name in ("Chan Sreymom", f"Guest {number}"):
+            rows.append([f"S-{number}", "17", club.name, date, 60, name, "F", 2000, date, "Sok"])
+    __, log = upload(officer_client, "attendance", xlsx_bytes(rows))
+    assert (log.rows_created, log.rows_rejected) == (6, 0)
+    confirm(officer_client, log)
+    assert Participant.objects.filter(name="Chan Sreymom").count() == 1
+    assert Attendance.objects.filter(participant__name="Chan Sreymom").count() == 3
+    assert TrainingSession.objects.count() == 3
