@@ -6,7 +6,6 @@ queries. The service runs the batches of a file inside one transaction.
 """
 
 import base64
-import datetime
 import secrets
 from dataclasses import dataclass, field
 
@@ -117,7 +116,7 @@ class ImportKind:
 class YouthGroupImport(ImportKind):
     kind = ImportLog.Kind.YOUTH_GROUPS
     resource = resources.YouthGroupResource
-    fields = ["name", "commune", "founded_on", "active", "contact_name", "contact_phone"]
+    fields = ["name", "founded_on", "active", "contact_name", "contact_phone", "updated_at"]
 
     def process(self, rows, context):
         province_codes = {}
@@ -176,6 +175,7 @@ class YouthGroupImport(ImportKind):
                 to_create.append((group, province_codes[row.number]))
             elif changed:
                 row.outcome = UPDATED
+                group.updated_at = timezone.now()
                 to_update[group.pk] = group
             else:
                 row.outcome = SKIPPED
@@ -264,12 +264,6 @@ AUDIENCES = {
     "youngpeople": "youth",
 }
 
-SESSION_FIELD_COLUMNS = {
-    "date": "date",
-    "duration_minutes": "duration_minutes",
-    "commune": "commune",
-}
-
 
 @dataclass
 class SessionPlan:
@@ -354,10 +348,10 @@ class SessionRows:
             if plan.external_id:
                 session = by_external.get(plan.external_id)
                 if session is not None and session.group_id != plan.group.pk:
-                    raise_for = _(
+                    message = _(
                         "The session with external id “%(value)s” belongs to another group."
                     ) % {"value": plan.external_id}
-                    plan.existing = RowRejected("external_id", raise_for)
+                    plan.existing = RowRejected("external_id", message)
                     continue
                 plan.existing = session
             else:
@@ -481,7 +475,7 @@ class TrainingSessionImport(SessionRows, ImportKind):
             TrainingSession.objects.bulk_update(
                 [session for session, *__ in to_update],
                 [
-                    *(name.replace("commune_id", "commune") for name in self.updated_fields),
+                    *self.updated_fields,
                     "updated_at",
                 ],
             )
@@ -738,7 +732,3 @@ KINDS: dict[str, ImportKind] = {
         AttendanceImport(),
     )
 }
-
-
-def today() -> datetime.date:
-    return timezone.localdate()
