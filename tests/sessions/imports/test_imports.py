@@ -406,6 +406,9 @@ def test_editors_and_club_leaders_cannot_import(client, db):
         (b"", "empty.csv", "empty"),
         (b"%PDF-1.4\x00\x00", "report.pdf", "not a spreadsheet"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "secret.xlsx", "password"),
+        (xlsx_bytes([["read me"]], title="instructions"), "wrong.xlsx", "no sheet of data"),
+        ("province;name\nSiem Reap;Sreÿmom\n".encode("latin-1"), "latin.csv", "UTF-8"),
+        (csv_bytes([ATTENDANCE_HEADERS]), "header-only.csv", "no data rows"),
     ],
 )
 def test_bad_files_get_a_clear_message(officer_client, english, data, name, message):
