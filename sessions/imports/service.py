@@ -267,7 +267,14 @@ def import_cancel(*, log: ImportLog, user) -> ImportLog:
     if log.user_id != user.pk:
         raise PermissionDenied
     if log.status == ImportLog.Status.CHECKED:
-        _finish(log, ImportLog.Status.CANCELLED, counts={"total": log.rows_total})
+        counts = {
+            "total": log.rows_total,
+            "created": log.rows_created,
+            "updated": log.rows_updated,
+            "skipped": log.rows_skipped,
+            "rejected": log.rows_rejected,
+        }
+        _finish(log, ImportLog.Status.CANCELLED, counts=counts, errors=log.errors)
         _remove_file(log)
     return log
 

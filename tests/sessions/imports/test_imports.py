@@ -491,3 +491,14 @@ def test_a_person_at_several_sessions_across_batches_is_one_participant(
     assert Participant.objects.filter(name="Chan Sreymom").count() == 1
     assert Attendance.objects.filter(participant__name="Chan Sreymom").count() == 3
     assert TrainingSession.objects.count() == 3
+
+
+def test_a_cancelled_import_writes_nothing_and_keeps_its_preview(officer_client, club):
+    __, log = upload(officer_client, "attendance", xlsx_bytes(attendance_rows(club, *PEOPLE)))
+    officer_client.post(reverse("trainings_imports:cancel", args=[log.pk]))
+    log.refresh_from_db()
+    assert (log.status, log.rows_created) == (ImportLog.Status.CANCELLED, 3)
+    confirm(officer_client, log)
+    log.refresh_from_db()
+    assert log.status == ImportLog.Status.CANCELLED
+    assert not TrainingSession.objects.exists()
