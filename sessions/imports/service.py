@@ -5,6 +5,7 @@ stays bounded; the write runs every batch inside one transaction and rolls all o
 back if any row is rejected or anything fails.
 """
 
+import datetime
 import hashlib
 import logging
 import uuid
@@ -42,8 +43,28 @@ def batch_size() -> int:
     return getattr(settings, "IMPORT_BATCH_SIZE", DEFAULT_BATCH_SIZE)
 
 
+#: How long a checked file waits for confirmation before it is deleted (it holds personal data).
+UNCONFIRMED_KEPT_FOR = datetime.timedelta(days=2)
+
+
+def imports_expire() -> int:
+    """Cancel checked imports nobody confirmed in time and delete their files; how many."""
+    stale = ImportLog.objects.filter(
+        status=ImportLog.Status.CHECKED, created_at__lt=timezone.now() - UNCONFIRMED_KEPT_FOR
+    )
+    count = 0
+    for log in stale:
+        _remove_file(log)
+        count += ImportLog.objects.filter(pk=log.pk, status=ImportLog.Status.CHECKED).update(
+            status=ImportLog.Status.CANCELLED, finished_at=timezone.now()
+        )
+    return count
+
+
 def import_upload(*, user, kind: str, uploaded_file, language: str) -> ImportLog:
     """Keep the uploaded file out of the public media and log it; raises BadFile."""
+    # Each upload also clears the files that waited too long: no scheduler needed.
+    imports_expire()
     if kind not in KINDS:
         raise BadFile(_("Choose what the file holds."))
     check_size(uploaded_file.size)

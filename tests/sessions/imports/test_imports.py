@@ -502,3 +502,18 @@ def test_a_cancelled_import_writes_nothing_and_keeps_its_preview(officer_client,
     log.refresh_from_db()
     assert log.status == ImportLog.Status.CANCELLED
     assert not TrainingSession.objects.exists()
+
+
+def test_a_checked_file_nobody_confirms_is_deleted_after_two_days(officer_client, club):
+    from sessions.imports.service import files_root
+
+    __, log = upload(officer_client, "attendance", xlsx_bytes(attendance_rows(club, *PEOPLE)))
+    stored = files_root() / log.stored_path
+    assert stored.exists()
+    ImportLog.objects.filter(pk=log.pk).update(
+        created_at=log.created_at - datetime.timedelta(days=3)
+    )
+    upload(officer_client, "attendance", xlsx_bytes(attendance_rows(club, *PEOPLE)))
+    log.refresh_from_db()
+    assert log.status == ImportLog.Status.CANCELLED
+    assert not stored.exists()
