@@ -24,3 +24,6 @@ def register_trainings_log_actions(actions):
     actions.register_action("trainings.return", _("Return"), _("Returned to the club"))
     actions.register_action("trainings.erase", _("Erase"), _("Personal data erased"))
     actions.register_action("trainings.merge", _("Merge"), _("Merged with a duplicate"))
+
+
+from .imports import wagtail_hooks as import_hooks  # noqa: E402, F401  the import screens

@@ -146,6 +146,12 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # it is off, a file is made on its first download instead.
 PRINT_ON_PUBLISH = True
 
+# Spreadsheet imports: uploads are kept here (never under MEDIA_ROOT, which may be served)
+# until they are imported or cancelled; larger files are refused with a message.
+IMPORT_FILES_ROOT = Path(os.environ.get("IMPORT_FILES_ROOT", BASE_DIR / "var" / "imports"))
+IMPORT_MAX_UPLOAD_BYTES = int(os.environ.get("IMPORT_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
+IMPORT_BATCH_SIZE = 1000
+
 WAGTAIL_SITE_NAME = "Safe Migration Hub"
 # Nothing in the admin reaches the internet: no Gravatar, no update check, no banner.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None

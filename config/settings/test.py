@@ -18,6 +18,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+IMPORT_FILES_ROOT = MEDIA_ROOT.parent / f"{MEDIA_ROOT.name}-imports"
 
 # Static files come from the finders (runserver, the test live server); whitenoise and
 # collected files are for production.

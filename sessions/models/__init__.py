@@ -5,6 +5,7 @@ from .choices import AgeBand, Sex
 from .exports import ExportLog
 from .geography import Commune, District, Province, Village
 from .groups import Membership, PeerEducator, YouthGroup
+from .imports import ImportLog
 from .officers import ProvinceAssignment
 from .training import SessionLesson, TrainingSession
 
@@ -15,6 +16,7 @@ __all__ = [
     "District",
     "ExportLog",
     "Headcount",
+    "ImportLog",
     "Membership",
     "Participant",
     "PeerEducator",

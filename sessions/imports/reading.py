@@ -1,0 +1,196 @@
+"""Opening an uploaded CSV or XLSX file as rows, with a clear message for a bad file.
+
+XLSX files are read with openpyxl in read-only mode and CSV files line by line, so a
+file of 50,000 rows is never held in memory whole.
+"""
+
+import codecs
+import csv
+import zipfile
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from .cleaning import is_blank
+
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted XLSX and old .xls files
+ZIP_SIGNATURE = b"PK\x03\x04"
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024
+
+
+class BadFile(ValueError):
+    """A file that cannot be imported at all; the message is shown to the officer."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
+
+
+def max_upload_bytes() -> int:
+    return getattr(settings, "IMPORT_MAX_UPLOAD_BYTES", DEFAULT_MAX_BYTES)
+
+
+def check_size(size: int) -> None:
+    limit = max_upload_bytes()
+    if size > limit:
+        raise BadFile(
+            _("The file is too large (%(size)s MB): the limit is %(limit)s MB. Split it in two.")
+            % {"size": round(size / 1048576, 1), "limit": round(limit / 1048576, 1)}
+        )
+    if size == 0:
+        raise BadFile(_("The file is empty."))
+
+
+@dataclass
+class Table:
+    """The header row and an iterator over the other rows, numbered as the spreadsheet shows."""
+
+    headers: list
+    rows: Iterator[tuple[int, list]]
+    sheet_name: str = ""
+    # Rows below the header as the file declares them, for the progress bar; None if unknown.
+    total_rows: int | None = None
+    close: Callable[[], None] = lambda: None
+
+
+def open_table(path: Path, *, sheet_names: tuple[str, ...] = ()) -> Table:
+    """The table in the file: the sheet named like the kind (or the first), or the CSV."""
+    check_size(path.stat().st_size)
+    with open(path, "rb") as handle:
+        start = handle.read(8)
+    if start.startswith(OLE_SIGNATURE):
+        raise BadFile(
+            _(
+                "The file is protected by a password, or is an old Excel 97 (.xls) file. "
+                "Remove the password, or save it as .xlsx or .csv, and upload it again."
+            )
+        )
+    if start.startswith(ZIP_SIGNATURE):
+        return _open_xlsx(path, sheet_names)
+    return _open_csv(path)
+
+
+def _first_row(rows: Iterator[tuple[int, list]]) -> tuple[int, list]:
+    for number, values in rows:
+        if not all(is_blank(value) for value in values):
+            return number, values
+    raise BadFile(_("The file is empty: there is no header row and no data."))
+
+
+def _open_xlsx(path: Path, sheet_names: tuple[str, ...]) -> Table:
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    # A file object, not the path: openpyxl judges a path by its extension.
+    handle = open(path, "rb")  # noqa: SIM115 closed with the table
+    try:
+        workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+    except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError):
+        handle.close()
+        raise BadFile(
+            _("The file is not a spreadsheet we can read: save it as .xlsx or .csv.")
+        ) from None
+
+    def close():
+        workbook.close()
+        handle.close()
+
+    try:
+        sheet = _choose_sheet(workbook, sheet_names)
+    except BadFile:
+        close()
+        raise
+    rows = (
+        (number, list(values))
+        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+    )
+    header_number, headers = _first_row(rows)
+    total = sheet.max_row - header_number if sheet.max_row else None
+    return Table(
+        headers=headers,
+        rows=rows,
+        sheet_name=sheet.title,
+        total_rows=total,
+        close=close,
+    )
+
+
+def _choose_sheet(workbook, sheet_names: tuple[str, ...]):
+    """The sheet named like the import, else the first sheet that is not the instructions."""
+    wanted = {name.casefold() for name in sheet_names}
+    for sheet in workbook.worksheets:
+        if sheet.title.strip().casefold() in wanted:
+            return sheet
+    data_sheets = [
+        sheet
+        for sheet in workbook.worksheets
+        if sheet.title.strip().casefold() not in INSTRUCTION_SHEETS
+    ]
+    if not data_sheets:
+        raise BadFile(
+            _("The workbook has no sheet of data: put the rows on a sheet named “%(name)s”.")
+            % {"name": sheet_names[0] if sheet_names else "data"}
+        )
+    return data_sheets[0]
+
+
+INSTRUCTION_SHEETS = {"instructions", "ការណែនាំ", "lists", "បញ្ជី"}
+
+
+def _open_csv(path: Path) -> Table:
+    with open(path, "rb") as handle:
+        sample = handle.read(64 * 1024)
+    if b"\x00" in sample:
+        raise BadFile(_("The file is not a spreadsheet we can read: save it as .xlsx or .csv."))
+    encoding = "utf-8-sig"
+    try:
+        codecs.getincrementaldecoder(encoding)().decode(sample, final=False)
+    except UnicodeDecodeError:
+        raise BadFile(
+            _(
+                "The file is not in UTF-8. In your spreadsheet program choose "
+                "“CSV UTF-8” when saving, or save it as .xlsx."
+            )
+        ) from None
+    text_sample = sample.decode(encoding, errors="ignore")
+    delimiter = _sniff_delimiter(text_sample)
+    return Table(**_csv_rows(path, encoding, delimiter))
+
+
+def _sniff_delimiter(sample: str) -> str:
+    first_line = sample.splitlines()[0] if sample.splitlines() else ""
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
+    except csv.Error:
+        counts = {delimiter: first_line.count(delimiter) for delimiter in ",;\t"}
+        return max(counts, key=counts.get)
+
+
+def _csv_rows(path: Path, encoding: str, delimiter: str) -> dict:
+    handle = open(path, encoding=encoding, newline="")  # noqa: SIM115 closed by the generator
+
+    def rows():
+        try:
+            reader = csv.reader(handle, delimiter=delimiter)
+            yield from enumerate(reader, start=1)
+        except (csv.Error, UnicodeDecodeError) as error:
+            raise BadFile(
+                _("The file could not be read after row %(row)s: %(error)s")
+                % {"row": reader.line_num, "error": error}
+            ) from None
+        finally:
+            handle.close()
+
+    iterator = rows()
+    header_number, headers = _first_row(iterator)
+    with open(path, "rb") as counting:
+        lines = sum(chunk.count(b"\n") for chunk in iter(lambda: counting.read(1 << 20), b""))
+    return {
+        "headers": headers,
+        "rows": iterator,
+        "total_rows": max(lines - header_number, 0),
+        "close": iterator.close,
+    }

@@ -1,0 +1,316 @@
+"""Running an import: store the upload, check it (the preview), then write it all or none.
+
+The check and the write read the file the same way, in batches of rows, so memory
+stays bounded; the write runs every batch inside one transaction and rolls all of it
+back if any row is rejected or anything fails.
+"""
+
+import datetime
+import hashlib
+import logging
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from sessions.models import ImportLog
+
+from .cleaning import CellError, is_blank
+from .kinds import KINDS, Row
+from .reading import BadFile, check_size, open_table
+from .resources import Column, header_key
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_BATCH_SIZE = 1000
+#: The errors kept on the log and listed on the screen; the count covers them all.
+MAX_LISTED_ERRORS = 500
+UPLOAD_SUFFIXES = {".csv", ".xlsx", ".txt"}
+
+
+def files_root() -> Path:
+    root = Path(getattr(settings, "IMPORT_FILES_ROOT", settings.BASE_DIR / "var" / "imports"))
+    root.mkdir(parents=True, exist_ok=True)
+    return root
+
+
+def batch_size() -> int:
+    return getattr(settings, "IMPORT_BATCH_SIZE", DEFAULT_BATCH_SIZE)
+
+
+#: How long a checked file waits for confirmation before it is deleted (it holds personal data).
+UNCONFIRMED_KEPT_FOR = datetime.timedelta(days=2)
+
+
+def imports_expire() -> int:
+    """Cancel checked imports nobody confirmed in time and delete their files; how many."""
+    stale = ImportLog.objects.filter(
+        status=ImportLog.Status.CHECKED, created_at__lt=timezone.now() - UNCONFIRMED_KEPT_FOR
+    )
+    count = 0
+    for log in stale:
+        _remove_file(log)
+        count += ImportLog.objects.filter(pk=log.pk, status=ImportLog.Status.CHECKED).update(
+            status=ImportLog.Status.CANCELLED, finished_at=timezone.now()
+        )
+    return count
+
+
+def import_upload(*, user, kind: str, uploaded_file, language: str) -> ImportLog:
+    """Keep the uploaded file out of the public media and log it; raises BadFile."""
+    # Each upload also clears the files that waited too long: no scheduler needed.
+    imports_expire()
+    if kind not in KINDS:
+        raise BadFile(_("Choose what the file holds."))
+    check_size(uploaded_file.size)
+    name = Path(uploaded_file.name or "upload").name[:255]
+    suffix = Path(name).suffix.lower()
+    stored = files_root() / f"{uuid.uuid4().hex}{suffix if suffix in UPLOAD_SUFFIXES else ''}"
+    digest = hashlib.sha256()
+    with open(stored, "wb") as handle:
+        for chunk in uploaded_file.chunks():
+            digest.update(chunk)
+            handle.write(chunk)
+    return ImportLog.objects.create(
+        kind=kind,
+        user=user,
+        file_name=name,
+        file_sha256=digest.hexdigest(),
+        stored_path=stored.name,
+        language=language or settings.LANGUAGE_CODE,
+        status=ImportLog.Status.CHECKING,
+    )
+
+
+def progress_key(log_id: int) -> str:
+    return f"trainings-import-progress-{log_id}"
+
+
+def import_progress(log: ImportLog) -> tuple[int, int | None]:
+    """Rows done and rows expected (None when the file does not say) of a running import."""
+    return cache.get(progress_key(log.pk), (0, None))
+
+
+def map_headers(headers: list, columns: list[Column]) -> dict[int, Column]:
+    """Which column of the file is which column of the import; raises BadFile if one is missing."""
+    by_key = {}
+    for column in columns:
+        for key in column.header_keys():
+            by_key.setdefault(key, column)
+    mapping, found = {}, set()
+    for index, header in enumerate(headers):
+        column = by_key.get(header_key(header))
+        if column is not None and column.key not in found:
+            mapping[index] = column
+            found.add(column.key)
+    missing = [column for column in columns if column.required and column.key not in found]
+    if missing:
+        names = ", ".join(f"“{column.header}”" for column in missing)
+        raise BadFile(
+            _(
+                "The file has no column %(names)s. Check the sheet and the header row, "
+                "or start from the template."
+            )
+            % {"names": names}
+        )
+    return mapping
+
+
+def read_row(number: int, values: list, mapping: dict[int, Column]) -> Row | None:
+    """The row's cells read by their columns' widgets, or None for a blank row."""
+    if all(is_blank(value) for value in values):
+        return None
+    row = Row(number=number, values={})
+    for index, column in mapping.items():
+        raw = values[index] if index < len(values) else None
+        try:
+            # The column's import-export widget, without Field.clean's row dictionary.
+            value = column.widget.clean(raw)
+        except CellError as error:
+            row.fail(column.key, error.message)
+            continue
+        if column.required and value in (None, "", []):
+            row.fail(column.key, _("This column must be filled in."))
+            continue
+        if value not in (None, "", []):
+            row.values[column.key] = value
+    return row
+
+
+class ImportRejected(Exception):
+    """Rows were rejected during the write: everything written is rolled back."""
+
+
+def _run(log: ImportLog, *, write: bool) -> dict:
+    """One pass over the file: the counts and the errors; with `write`, the rows written."""
+    kind = KINDS[log.kind]
+    columns = kind.resource.columns()
+    labels = {column.key: column.label for column in columns}
+    table = open_table(files_root() / log.stored_path, sheet_names=kind_sheet_names(kind))
+    try:
+        counts, errors = _run_rows(log, kind, table, labels, columns, write=write)
+    finally:
+        table.close()
+    if counts["total"] == 0:
+        raise BadFile(_("The file has a header row but no data rows."))
+    return {"counts": counts, "errors": errors}
+
+
+def _run_rows(log, kind, table, labels, columns, *, write: bool):
+    """Read, check (and with `write`, write) the table's rows batch by batch."""
+    from .context import ImportContext
+
+    mapping = map_headers(table.headers, columns)
+    context = ImportContext.for_user(log.user, write=write)
+    counts = {"total": 0, "created": 0, "updated": 0, "skipped": 0, "rejected": 0}
+    errors = []
+    order = {column.key: index for index, column in enumerate(columns)}
+
+    def run_batch(batch: list[Row]) -> None:
+        rejected = [row for row in batch if row.errors]
+        checked = [row for row in batch if not row.errors]
+        if checked:
+            kind.process(checked, context)
+        kind.check_places(rejected, context)
+        for row in batch:
+            counts["total"] += 1
+            if row.errors:
+                counts["rejected"] += 1
+                for column, message in sorted(row.errors, key=lambda e: order.get(e[0], 0)):
+                    if len(errors) < MAX_LISTED_ERRORS:
+                        errors.append(
+                            {
+                                "row": row.number,
+                                "column": labels.get(column, ""),
+                                "message": message,
+                            }
+                        )
+            else:
+                counts[row.outcome or "skipped"] += 1
+        cache.set(progress_key(log.pk), (counts["total"], table.total_rows), 60 * 60)
+
+    batch = []
+    for number, values in table.rows:
+        row = read_row(number, values, mapping)
+        if row is None:
+            continue
+        batch.append(row)
+        if len(batch) >= batch_size():
+            run_batch(batch)
+            batch = []
+    if batch:
+        run_batch(batch)
+    return counts, errors
+
+
+def kind_sheet_names(kind) -> tuple[str, ...]:
+    return (kind.resource.sheet_name, str(kind.label))
+
+
+def _finish(log: ImportLog, status: str, *, counts=None, errors=None, file_error="") -> None:
+    counts = counts or {}
+    log.status = status
+    log.rows_total = counts.get("total", 0)
+    log.rows_created = counts.get("created", 0)
+    log.rows_updated = counts.get("updated", 0)
+    log.rows_skipped = counts.get("skipped", 0)
+    log.rows_rejected = counts.get("rejected", 0)
+    log.errors = errors or []
+    log.file_error = str(file_error)
+    if status in (ImportLog.Status.DONE, ImportLog.Status.FAILED, ImportLog.Status.CANCELLED):
+        log.finished_at = timezone.now()
+    log.save()
+    cache.delete(progress_key(log.pk))
+
+
+def import_check(*, log: ImportLog) -> ImportLog:
+    """The preview: what the file would create, update and skip, and each bad row; no write."""
+    with translation.override(log.language):
+        try:
+            result = _run(log, write=False)
+        except BadFile as error:
+            _finish(log, ImportLog.Status.FAILED, file_error=error.message)
+            _remove_file(log)
+            return log
+        except Exception:
+            logger.exception("Checking import %s failed", log.pk)
+            _finish(log, ImportLog.Status.FAILED, file_error=_unexpected())
+            _remove_file(log)
+            return log
+        _finish(log, ImportLog.Status.CHECKED, **result)
+    return log
+
+
+def import_confirm(*, log: ImportLog, user) -> ImportLog:
+    """The officer confirms a checked import without errors; it is queued to be written."""
+    if log.user_id != user.pk:
+        raise PermissionDenied(_("Only the officer who uploaded a file can import it."))
+    updated = ImportLog.objects.filter(
+        pk=log.pk, status=ImportLog.Status.CHECKED, rows_rejected=0
+    ).update(status=ImportLog.Status.IMPORTING)
+    if not updated:
+        raise PermissionDenied(_("This file cannot be imported: check it again."))
+    log.refresh_from_db()
+    return log
+
+
+def import_write(*, log: ImportLog) -> ImportLog:
+    """Write the whole file in one transaction; any rejected row or failure writes nothing."""
+    with translation.override(log.language):
+        try:
+            with transaction.atomic():
+                result = _run(log, write=True)
+                if result["counts"]["rejected"]:
+                    raise ImportRejected(result)
+        except ImportRejected as rejected:
+            result = rejected.args[0]
+            _finish(log, ImportLog.Status.FAILED, **result, file_error=_changed_meanwhile())
+        except BadFile as error:
+            _finish(log, ImportLog.Status.FAILED, file_error=error.message)
+        except IntegrityError:
+            logger.warning("Import %s met a conflicting change", log.pk, exc_info=True)
+            _finish(log, ImportLog.Status.FAILED, file_error=_changed_meanwhile())
+        except Exception:
+            logger.exception("Import %s failed", log.pk)
+            _finish(log, ImportLog.Status.FAILED, file_error=_unexpected())
+        else:
+            _finish(log, ImportLog.Status.DONE, **result)
+    _remove_file(log)
+    return log
+
+
+def import_cancel(*, log: ImportLog, user) -> ImportLog:
+    if log.user_id != user.pk:
+        raise PermissionDenied
+    if log.status == ImportLog.Status.CHECKED:
+        counts = {
+            "total": log.rows_total,
+            "created": log.rows_created,
+            "updated": log.rows_updated,
+            "skipped": log.rows_skipped,
+            "rejected": log.rows_rejected,
+        }
+        _finish(log, ImportLog.Status.CANCELLED, counts=counts, errors=log.errors)
+        _remove_file(log)
+    return log
+
+
+def _remove_file(log: ImportLog) -> None:
+    if log.stored_path:
+        (files_root() / log.stored_path).unlink(missing_ok=True)
+
+
+def _unexpected() -> str:
+    return _("Something went wrong while reading the file; nothing was imported. Try again.")
+
+
+def _changed_meanwhile() -> str:
+    return _(
+        "The data changed since the file was checked, so nothing was imported. "
+        "Check the file again."
+    )

@@ -1,0 +1,137 @@
+"""The XLSX template of each import: bilingual headers, drop-down lists, instructions."""
+
+import io
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from sessions.models import AgeBand, Province
+
+from .resources import Column
+
+INSTRUCTIONS_SHEET = "instructions"
+LISTS_SHEET = "lists"
+LAST_ROW = 100001  # room for 100,000 rows of data under the header
+REQUIRED_FILL = PatternFill("solid", fgColor="FDE2B8")
+OPTIONAL_FILL = PatternFill("solid", fgColor="E3ECF7")
+DATE_COLUMNS = {"founded_on", "trained_on", "date"}
+
+
+def drop_down_lists() -> dict[str, list[str]]:
+    """The values each drop-down offers; every one of them is read back by the import."""
+    return {
+        "provinces": list(Province.objects.order_by("code").values_list("name_km", flat=True)),
+        "sex": ["ស្រី", "ប្រុស", "មិនចង់ប្រាប់"],
+        "age_bands": [band.value for band in AgeBand],
+        "yes_no": ["បាទ/ចាស", "ទេ"],
+        "audience": ["យុវជន", "ឪពុកម្តាយ", "សហគមន៍", "ចម្រុះ"],
+    }
+
+
+INSTRUCTIONS = [
+    (
+        "បំពេញជួរដេកមួយក្នុងមួយជួរ ចាប់ពីជួរទី ២។ កុំប្តូរឈ្មោះក្បាលជួរឈរ។",
+        "Fill in one row per line, from row 2. Do not rename the column headers.",
+    ),
+    (
+        "ជួរឈរពណ៌ទឹកក្រូចត្រូវតែបំពេញ; ជួរឈរពណ៌ខៀវអាចទុកទទេបាន។",
+        "Orange columns must be filled in; blue columns may be left blank.",
+    ),
+    (
+        "កាលបរិច្ឆេទ៖ ថ្ងៃ/ខែ/ឆ្នាំ (31/12/2025) ឬ 2025-12-31; លេខខ្មែរក៏បាន។",
+        "Dates: day/month/year (31/12/2025) or 2025-12-31; Khmer digits are fine.",
+    ),
+    (
+        "ខេត្ត ស្រុក ឃុំ៖ លេខកូដ ឬឈ្មោះជាភាសាខ្មែរ ឬអង់គ្លេស។",
+        "Province, district, commune: the code, or the name in Khmer or English.",
+    ),
+    (
+        "ភេទ៖ ស្រី/ប្រុស ឬ F/M។ ក្រុមអាយុ៖ 10-14, 15-17, 18-24, 25+។",
+        "Sex: ស្រី/ប្រុស or F/M. Age bands: 10-14, 15-17, 18-24, 25+.",
+    ),
+    (
+        "នាំចូលឯកសារដដែលម្តងទៀត មិនបង្កើតទិន្នន័យស្ទួនទេ។",
+        "Importing the same file again creates no duplicates.",
+    ),
+    (
+        "គ្មានអ្វីត្រូវបានរក្សាទុករហូតដល់អ្នកបញ្ជាក់ ក្រោយពេលពិនិត្យ។",
+        "Nothing is saved until you confirm, after the check.",
+    ),
+]
+
+
+def template_workbook(kind) -> bytes:
+    """An empty workbook for `kind`, ready to fill in."""
+    workbook = Workbook()
+    data = workbook.active
+    data.title = kind.resource.sheet_name
+    columns: list[Column] = kind.resource.columns()
+    lists = drop_down_lists()
+    _lists_sheet(workbook, lists)
+    for index, column in enumerate(columns, start=1):
+        letter = get_column_letter(index)
+        header = data.cell(row=1, column=index, value=column.header)
+        header.font = Font(bold=True)
+        header.alignment = Alignment(wrap_text=True, vertical="top")
+        header.fill = REQUIRED_FILL if column.required else OPTIONAL_FILL
+        data.column_dimensions[letter].width = max(column.width, len(column.label_en) + 4)
+        if column.key in DATE_COLUMNS or column.key.endswith("_on"):
+            for row in range(2, 202):
+                data.cell(row=row, column=index).number_format = "DD/MM/YYYY"
+        if column.choices:
+            names = list(lists)
+            list_letter = get_column_letter(names.index(column.choices) + 1)
+            size = len(lists[column.choices]) + 1
+            validation = DataValidation(
+                type="list",
+                formula1=f"={LISTS_SHEET}!${list_letter}$2:${list_letter}${size}",
+                allow_blank=True,
+                showErrorMessage=False,  # a value typed by hand is still checked on import
+            )
+            validation.add(f"{letter}2:{letter}{LAST_ROW}")
+            data.add_data_validation(validation)
+    data.row_dimensions[1].height = 45
+    data.freeze_panes = "A2"
+    _instructions_sheet(workbook, columns)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _lists_sheet(workbook: Workbook, lists: dict[str, list[str]]) -> None:
+    sheet = workbook.create_sheet(LISTS_SHEET)
+    for column, (name, values) in enumerate(lists.items(), start=1):
+        sheet.cell(row=1, column=column, value=name).font = Font(bold=True)
+        for row, value in enumerate(values, start=2):
+            sheet.cell(row=row, column=column, value=value)
+        sheet.column_dimensions[get_column_letter(column)].width = 20
+
+
+def _instructions_sheet(workbook: Workbook, columns: list[Column]) -> None:
+    sheet = workbook.create_sheet(INSTRUCTIONS_SHEET, index=1)
+    sheet.column_dimensions["A"].width = 40
+    sheet.column_dimensions["B"].width = 40
+    sheet.column_dimensions["C"].width = 14
+    sheet.column_dimensions["D"].width = 24
+    sheet.append(["ការណែនាំ", "Instructions"])
+    sheet["A1"].font = sheet["B1"].font = Font(bold=True, size=14)
+    for khmer, english in INSTRUCTIONS:
+        sheet.append([khmer, english])
+    sheet.append([])
+    sheet.append(["ជួរឈរ", "Column", "ត្រូវការ / Required", "ឧទាហរណ៍ / Example"])
+    for cell in sheet[sheet.max_row]:
+        cell.font = Font(bold=True)
+    for column in columns:
+        sheet.append(
+            [
+                column.label_km,
+                column.label_en,
+                "✔" if column.required else "",
+                column.example if column.example not in (None, "") else "",
+            ]
+        )
+    for row in sheet.iter_rows():
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
