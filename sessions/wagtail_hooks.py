@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from .bulk_actions import VerifyTrainingSessionsBulkAction
+from .reports import admin as reports_admin  # noqa: F401 - registers the reports' hooks
 from .viewsets import TrainingsViewSetGroup
 
 
