@@ -7,7 +7,6 @@ the PDF stylesheet both load, so the browser or WeasyPrint shapes Khmer labels i
 
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext as _
 
 FONT = "Noto Sans Khmer, sans-serif"
 INK = "#1d2433"
@@ -25,7 +24,7 @@ def _number(value) -> str:
 
 def _svg(width: int, height: int, title: str, body: list[str]) -> SafeString:
     return format_html(
-        '<svg xmlns="http://www.w3.org/2000/svg" class="report-chart" role="img" '
+        '<svg xmlns="http://www.w3.org/2000/svg" class="chart-svg" role="img" '
         'viewBox="0 0 {} {}" width="{}" height="{}" font-family="{}" '
         'preserveAspectRatio="xMinYMin meet"><title>{}</title>{}</svg>',
         width,
@@ -38,100 +37,84 @@ def _svg(width: int, height: int, title: str, body: list[str]) -> SafeString:
     )
 
 
-def bar_chart(
-    items: list[tuple[str, int]],
-    *,
-    title: str,
-    width: int = 640,
-    label_width: int = 190,
-    second: list[int] | None = None,
-    legend: tuple[str, str] | None = None,
-) -> SafeString:
-    """Horizontal bars, one per (label, value): long Khmer labels read on their own line.
-
-    `second` draws a thinner bar under each (e.g. people reached under attendances).
-    """
-    row_height = 34 if second else 26
-    top = 22 if legend else 4
-    height = top + row_height * max(len(items), 1) + 6
-    chart_width = width - label_width - 70
-    largest = max([value for __, value in items] + (second or []) + [1])
-    body = []
-    if legend:
-        body.append(_legend(legend, label_width))
-    for index, (label, value) in enumerate(items):
-        y = top + index * row_height
-        bar = round(chart_width * value / largest)
-        body.append(
-            format_html(
-                '<text x="{}" y="{}" text-anchor="end" font-size="12" fill="{}">{}</text>'
-                '<rect x="{}" y="{}" width="{}" height="14" fill="{}"/>'
-                '<text x="{}" y="{}" font-size="12" fill="{}">{}</text>',
-                label_width - 8,
-                y + 12,
-                INK,
-                label,
-                label_width,
-                y + 1,
-                max(bar, 1 if value else 0),
-                BAR,
-                label_width + bar + 6,
-                y + 12,
-                INK,
-                _number(value),
-            )
-        )
-        if second:
-            other = round(chart_width * second[index] / largest)
-            body.append(
-                format_html(
-                    '<rect x="{}" y="{}" width="{}" height="8" fill="{}"/>'
-                    '<text x="{}" y="{}" font-size="10" fill="{}">{}</text>',
-                    label_width,
-                    y + 17,
-                    max(other, 1 if second[index] else 0),
-                    SECOND,
-                    label_width + other + 6,
-                    y + 25,
-                    MUTED,
-                    _number(second[index]),
-                )
-            )
-    if not items:
-        body.append(_nothing(label_width, top + 14))
-    return _svg(width, height, title, body)
-
-
-def _legend(names: tuple[str, str], x: int) -> str:
+def _bar(value: int, largest: int, colour: str, height: int) -> str:
+    width = round(BAR_WIDTH * value / largest) if largest else 0
     return format_html(
-        '<rect x="{}" y="2" width="12" height="12" fill="{}"/>'
-        '<text x="{}" y="12" font-size="11" fill="{}">{}</text>'
-        '<rect x="{}" y="2" width="12" height="12" fill="{}"/>'
-        '<text x="{}" y="12" font-size="11" fill="{}">{}</text>',
-        x,
+        '<svg xmlns="http://www.w3.org/2000/svg" class="bar" viewBox="0 0 {} {}" width="{}" '
+        'height="{}" aria-hidden="true"><rect x="0" y="0" width="{}" height="{}" fill="{}"/>'
+        "</svg>",
+        BAR_WIDTH,
+        height,
+        BAR_WIDTH,
+        height,
+        max(width, 1 if value else 0),
+        height,
+        colour,
+    )
+
+
+BAR_WIDTH = 260
+
+
+def legend(names: tuple[str, str]) -> SafeString:
+    """The key of a two-series chart, in HTML so that Khmer is shaped on screen and in PDF."""
+    return format_html(
+        '<p class="chart-legend"><span class="swatch" style="background:{}"></span>{} '
+        '<span class="swatch" style="background:{}"></span>{}</p>',
         BAR,
-        x + 16,
-        INK,
         names[0],
-        x + 180,
         SECOND,
-        x + 196,
-        INK,
         names[1],
     )
 
 
-def _nothing(x: int, y: int) -> str:
+def bar_chart(
+    items: list[tuple[str, int]],
+    *,
+    title: str,
+    second: list[int] | None = None,
+    legend_names: tuple[str, str] | None = None,
+) -> SafeString:
+    """Horizontal bars, one row per (label, value); `second` adds a thinner bar under each.
+
+    Labels are HTML beside SVG bars: WeasyPrint lays out SVG text letter by letter, which
+    breaks Khmer, while HTML text is shaped (and gets ActualText) in the PDF too.
+    """
+    largest = max([value for __, value in items] + (second or []) + [1])
+    rows = []
+    for index, (label, value) in enumerate(items):
+        bars = format_html(
+            '<span class="bar-line">{}<span class="bar-value">{}</span></span>',
+            _bar(value, largest, BAR, 14),
+            _number(value),
+        )
+        if second:
+            bars += format_html(
+                '<span class="bar-line">{}'
+                '<span class="bar-value bar-value-second">{}</span></span>',
+                _bar(second[index], largest, SECOND, 8),
+                _number(second[index]),
+            )
+        rows.append(format_html('<tr><th scope="row">{}</th><td>{}</td></tr>', label, bars))
     return format_html(
-        '<text x="{}" y="{}" font-size="12" fill="{}">{}</text>', x, y, MUTED, _("No figures")
+        '<figure class="report-chart bar-chart"><figcaption>{}</figcaption>{}'
+        '<table class="bar-table">{}</table></figure>',
+        title,
+        legend(legend_names) if legend_names else "",
+        mark_safe("".join(rows)),  # noqa: S308 - each row is escaped above
     )
+
+
+def _nothing(x: int, y: int) -> str:
+    # Digits only inside SVG (see bar_chart): an empty chart says so as a dash.
+    return format_html('<text x="{}" y="{}" font-size="14" fill="{}">–</text>', x, y, MUTED)
 
 
 def period_chart(
     items: list[tuple[str, int, int]],
     *,
     title: str,
-    legend: tuple[str, str],
+    legend_names: tuple[str, str],
     width: int = 640,
     height: int = 240,
 ) -> SafeString:
@@ -141,7 +124,7 @@ def period_chart(
     plot_height = height - top - bottom
     largest = max([value for __, value, __ in items] + [people for __, __, people in items] + [1])
     step = plot_width / max(len(items), 1)
-    body = [_legend(legend, left)]
+    body = []
     for fraction in (0, 0.5, 1):
         y = top + plot_height * (1 - fraction)
         body.append(
@@ -205,7 +188,12 @@ def period_chart(
             body.append(format_html('<circle cx="{}" cy="{}" r="3" fill="{}"/>', x, y, SECOND))
     else:
         body.append(_nothing(left + 8, top + 20))
-    return _svg(width, height, title, body)
+    return format_html(
+        '<figure class="report-chart period-chart"><figcaption>{}</figcaption>{}{}</figure>',
+        title,
+        legend(legend_names),
+        _svg(width, height, title, body),
+    )
 
 
 def shade_for(value: int, largest: int) -> str:

@@ -20,18 +20,18 @@ def report_charts(report: dict) -> dict:
         "by_sex": bar_chart(
             [(row.label, row.attendances) for row in report["by_sex"]],
             second=[row.people for row in report["by_sex"]],
-            legend=both,
+            legend_names=both,
             title=_("Attendances and people reached by sex"),
         ),
         "by_age_band": bar_chart(
             [(row.label, row.attendances) for row in report["by_age_band"]],
             second=[row.people for row in report["by_age_band"]],
-            legend=both,
+            legend_names=both,
             title=_("Attendances and people reached by age band"),
         ),
         "by_period": period_chart(
             [(row.label, row.attendances, row.people) for row in by_period],
-            legend=both,
+            legend_names=both,
             title=period_title,
         ),
         "map": tile_map(

@@ -5,11 +5,11 @@ where a reader looks for it (Banteay Meanchey top left, Ratanak Kiri top right, 
 the coast) and give every province the same room for its name and figure.
 """
 
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from .charts import FONT, INK, SHADES, shade_for
+from .charts import INK, SHADES, shade_for
 
 #: Province code → (column, row), west to east and north to south.
 TILES = {
@@ -39,95 +39,45 @@ TILES = {
     "21": (3, 4),  # Takeo
     "23": (2, 5),  # Kep
 }
-TILE_WIDTH, TILE_HEIGHT, GAP = 118, 62, 4
 
 
 def tile_map(figures: dict[str, tuple[str, int]], *, title: str) -> SafeString:
     """Tiles shaded by people reached; `figures` maps a province code to (name, people).
 
-    Provinces missing from `figures` (outside the user's provinces) are drawn blank.
+    A CSS grid of HTML tiles rather than SVG, so that Khmer names are shaped in the PDF
+    as on screen. Provinces missing from `figures` (outside the user's) are left blank.
     """
     largest = max([people for __, people in figures.values()] + [0])
-    width = 6 * (TILE_WIDTH + GAP)
-    height = 6 * (TILE_HEIGHT + GAP) + 30
-    body = []
+    tiles = []
     for code, (column, row) in TILES.items():
-        x = column * (TILE_WIDTH + GAP)
-        y = row * (TILE_HEIGHT + GAP)
+        place = f"grid-column:{column + 1};grid-row:{row + 1}"
         if code in figures:
             name, people = figures[code]
             fill = shade_for(people, largest)
             ink = "#ffffff" if fill in SHADES[3:] else INK
-            body.append(
+            tiles.append(
                 format_html(
-                    '<g class="tile" data-province="{}"><rect x="{}" y="{}" width="{}" '
-                    'height="{}" rx="4" fill="{}" stroke="#8aa4b3" stroke-width="0.5"/>'
-                    '<text x="{}" y="{}" font-size="12" text-anchor="middle" fill="{}">{}</text>'
-                    '<text x="{}" y="{}" font-size="15" font-weight="700" text-anchor="middle" '
-                    'fill="{}">{}</text></g>',
+                    '<div class="tile" data-province="{}" style="{};background:{};color:{}">'
+                    '<span class="tile-name">{}</span><span class="tile-figure">{}</span></div>',
                     code,
-                    x,
-                    y,
-                    TILE_WIDTH,
-                    TILE_HEIGHT,
+                    place,
                     fill,
-                    x + TILE_WIDTH / 2,
-                    y + 24,
                     ink,
                     name,
-                    x + TILE_WIDTH / 2,
-                    y + 48,
-                    ink,
                     f"{people:,}",
                 )
             )
         else:
-            body.append(
-                format_html(
-                    '<rect x="{}" y="{}" width="{}" height="{}" rx="4" fill="#ffffff" '
-                    'stroke="#c4ccd6" stroke-dasharray="3 3"/>',
-                    x,
-                    y,
-                    TILE_WIDTH,
-                    TILE_HEIGHT,
-                )
-            )
-    legend_y = 6 * (TILE_HEIGHT + GAP) + 8
-    body.append(
-        format_html(
-            '<text x="0" y="{}" font-size="11" fill="{}">{}</text>',
-            legend_y + 11,
-            INK,
-            _("Fewer"),
-        )
-    )
-    for index, shade in enumerate(SHADES):
-        body.append(
-            format_html(
-                '<rect x="{}" y="{}" width="24" height="14" fill="{}" stroke="#8aa4b3" '
-                'stroke-width="0.5"/>',
-                60 + index * 26,
-                legend_y,
-                shade,
-            )
-        )
-    body.append(
-        format_html(
-            '<text x="{}" y="{}" font-size="11" fill="{}">{}</text>',
-            60 + len(SHADES) * 26 + 6,
-            legend_y + 11,
-            INK,
-            _("More people reached"),
-        )
+            tiles.append(format_html('<div class="tile tile-outside" style="{}"></div>', place))
+    key = format_html_join(
+        "", '<span class="swatch" style="background:{}"></span>', ((shade,) for shade in SHADES)
     )
     return format_html(
-        '<svg xmlns="http://www.w3.org/2000/svg" class="report-map" role="img" '
-        'viewBox="0 0 {} {}" width="{}" height="{}" font-family="{}"><title>{}</title>{}</svg>',
-        width,
-        height,
-        width,
-        height,
-        FONT,
+        '<figure class="report-map" role="img" aria-label="{}"><div class="tiles">{}</div>'
+        '<figcaption class="map-key">{} {} {}</figcaption></figure>',
         title,
-        mark_safe("".join(body)),  # noqa: S308 - every part is escaped above
+        mark_safe("".join(tiles)),  # noqa: S308 - every tile is escaped above
+        _("Fewer"),
+        key,
+        _("More people reached"),
     )
