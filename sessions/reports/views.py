@@ -28,12 +28,27 @@ def _provinces(request):
     return provinces_for_user(request.user).order_by("code")
 
 
+def _chosen(request, name: str) -> str | None:
+    value = request.GET.get(name, "") if request is not None else ""
+    return value if value.isdigit() else None
+
+
 def _districts(request):
-    return District.objects.filter(province__in=provinces_for_user(request.user)).order_by("code")
+    """The user's districts; those of the province chosen, once one is."""
+    districts = District.objects.filter(province__in=provinces_for_user(request.user))
+    if province := _chosen(request, "province"):
+        districts = districts.filter(province_id=province)
+    return districts.order_by("code")
 
 
 def _groups(request):
-    return youth_groups_for_user(request.user).order_by("name")
+    """Groups of the district or province chosen: a country has thousands of them."""
+    groups = youth_groups_for_user(request.user)
+    if district := _chosen(request, "district"):
+        return groups.filter(commune__district_id=district).order_by("name")
+    if province := _chosen(request, "province"):
+        return groups.filter(commune__district__province_id=province).order_by("name")
+    return groups.none()
 
 
 class ProgrammeReportFilterSet(WagtailFilterSet):
@@ -42,7 +57,11 @@ class ProgrammeReportFilterSet(WagtailFilterSet):
     date = django_filters.DateFromToRangeFilter(label=_("date"), widget=DateRangePickerWidget)
     province = django_filters.ModelChoiceFilter(label=_("province"), queryset=_provinces)
     district = django_filters.ModelChoiceFilter(label=_("district"), queryset=_districts)
-    group = django_filters.ModelChoiceFilter(label=_("youth group"), queryset=_groups)
+    group = django_filters.ModelChoiceFilter(
+        label=_("youth group"),
+        queryset=_groups,
+        help_text=_("Choose a province or district first, then one of its youth groups."),
+    )
     period = django_filters.ChoiceFilter(
         label=_("by month or quarter"),
         choices=[(MONTH, _("by month")), (QUARTER, _("by quarter"))],

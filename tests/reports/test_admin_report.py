@@ -36,7 +36,11 @@ def test_a_national_officer_sees_every_figure_with_charts_and_the_map(client, pr
 def test_the_results_fragment_and_filters(client, programme, national):
     client.force_login(national)
     club_b = programme["clubs"]["b"]
-    response = client.get(reverse("trainings_reports:programme_results"), {"group": club_b.pk})
+    province = club_b.commune.district.province
+    response = client.get(
+        reverse("trainings_reports:programme_results"),
+        {"province": province.pk, "group": club_b.pk},
+    )
     assert response.status_code == 200
     assert response.context["report"]["totals"]["sessions"] == 2
     response = client.get(
