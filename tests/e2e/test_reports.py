@@ -46,7 +46,7 @@ def test_the_khmer_programme_report_shows_charts_and_map(
     UserFactory(username="national", role="National program officers")
     page = local_page(browser, live_server)
     log_in(page, live_server.url)
-    assert page.locator("section.programme-panel").is_visible()  # the dashboard panel
+    assert page.locator(".programme-panel").is_visible()  # the dashboard panel
     page.screenshot(path=screenshot_path("admin-dashboard-programme-panel-km"))
     page.set_viewport_size({"width": 1280, "height": 4200})  # the admin scrolls inside
     page.goto(f"{live_server.url}{REPORT}")
