@@ -29,7 +29,10 @@ def filters_description(report: dict) -> list[tuple[str, str]]:
     def day(value):
         return formats.date_format(value, "DATE_FORMAT") if value else "–"
 
-    lines = [(_("From"), day(filters.date_from)), (_("To"), day(filters.date_to))]
+    if filters.date_from or filters.date_to:
+        lines = [(_("From"), day(filters.date_from)), (_("To"), day(filters.date_to))]
+    else:
+        lines = [(_("Period"), _("all dates"))]
     if filters.province_id:
         lines.append((_("province"), str(Province.objects.get(pk=filters.province_id))))
     if filters.district_id:
