@@ -79,9 +79,11 @@ class ProgrammeReportFilterSet(WagtailFilterSet):
 
 
 def report_filters_from(filterset) -> ReportFilters:
-    """The report's filters from a valid form; an invalid one (a typed id) counts as none."""
-    if filterset is None or not filterset.is_valid():
+    """The report's filters from the form's valid fields; an invalid one (an id of another
+    province typed in) counts as not given, and the report stays in the user's provinces."""
+    if filterset is None:
         return ReportFilters()
+    filterset.is_valid()
     data = filterset.form.cleaned_data
     dates = data.get("date")
     return ReportFilters(

@@ -143,3 +143,22 @@ def test_pdf_report_in_english(client, programme, national):
     assert "Programme reach" in text
     assert "Siem" in text or "Siemreap" in text
     assert "Battambang" in text
+
+
+def test_a_province_typed_in_is_ignored_but_the_dates_still_apply(client, programme):
+    client.force_login(officer_of("17"))
+    battambang = programme["clubs"]["b"].commune.district.province
+    response = client.get(
+        REPORT, {"province": battambang.pk, "date_from": "2026-01-01", "date_to": "2026-01-31"}
+    )
+    totals = response.context["report"]["totals"]
+    assert (totals["sessions"], totals["attendances"], totals["people"]) == (1, 3, 3)
+
+
+def test_csv_is_the_table_by_province(client, programme, national):
+    client.force_login(national)
+    response = client.get(REPORT, {"export": "csv"})
+    assert response.status_code == 200
+    lines = b"".join(response.streaming_content).decode().splitlines()
+    assert len(lines) == 26
+    assert "17,សៀមរាប,2,5,3" in lines
