@@ -46,7 +46,7 @@ def session(group, date, status=VERIFIED, *, facilitators=(), lessons=(), mode="
 
 
 @pytest.fixture
-def programme(db, curriculum_tree, en_locale):
+def programme(geography, curriculum_tree, en_locale):
     lesson_1 = curriculum_tree["lesson"]
     lesson_2 = curriculum_tree["short_lesson"]
     lesson_3 = publish(
