@@ -51,8 +51,10 @@ class HomePage(Page):
             help_entries_for_province,
             lesson_packs,
         )
+        from sessions.reports.public import public_impact_figures
 
         context = super().get_context(request, *args, **kwargs)
+        context["impact_figures"] = public_impact_figures()
         context["featured_campaigns"] = featured_campaigns(locale=self.locale)
         context["lesson_packs"] = lesson_packs(locale=self.locale)
         context["curriculum_page"] = CurriculumIndexPage.objects.child_of(self).live().first()

@@ -8,3 +8,6 @@ class TrainingsConfig(AppConfig):
     name = "sessions"
     label = "trainings"
     verbose_name = _("Trainings")
+
+    def ready(self):
+        from .reports import signals  # noqa: F401 - keeps the public figures fresh

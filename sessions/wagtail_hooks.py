@@ -5,6 +5,7 @@ from wagtail import hooks
 
 from .bulk_actions import VerifyTrainingSessionsBulkAction
 from .choosers import CHOOSER_VIEWSETS
+from .reports import admin as reports_admin  # noqa: F401 - registers the reports' hooks
 from .viewsets import TrainingsViewSetGroup
 
 

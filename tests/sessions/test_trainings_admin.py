@@ -108,6 +108,41 @@ def exported_ids(response) -> set[str]:
     return {str(row[0]) for row in rows[1:]}
 
 
+REPORT_URLS = {
+    "report": "/admin/reports/programme/",
+    "report results": "/admin/reports/programme/results/",
+    "report csv": "/admin/reports/programme/?export=csv",
+    "report xlsx": "/admin/reports/programme/?export=xlsx&language=km",
+    "report pdf": "/admin/reports/programme/?export=pdf&language=en",
+}
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("report", REPORT_URLS)
+def test_every_role_on_every_report_url(client, users, siem_reap_club, role, report):
+    """Officers read reports of their own provinces; editors, club leaders, anonymous none."""
+    from sessions.models import TrainingSession
+
+    siem_reap_club["session"].status = TrainingSession.Status.VERIFIED
+    siem_reap_club["session"].save()
+    if role != "anonymous":
+        client.force_login(users[role])
+    url = REPORT_URLS[report]
+    response = client.get(url)
+    if role in ("anonymous", "club_leader"):
+        assert response.status_code == 302
+        assert response["Location"].startswith("/admin/login/")
+    elif role == "editor":
+        assert response.status_code in (302, 403)
+        if response.status_code == 302:
+            assert response["Location"] == "/admin/"
+    else:
+        assert response.status_code == 200
+        if report in ("report", "report results"):
+            sessions = response.context["report"]["totals"]["sessions"]
+            assert sessions == (0 if role == "officer_y" else 1)
+
+
 @pytest.mark.parametrize("viewset", VIEWSETS)
 def test_officer_of_another_province_cannot_change_or_delete_by_typing_an_id(
     client, users, siem_reap_club, viewset

@@ -1,0 +1,1 @@
+"""Programme reports: indicators over verified sessions, their charts, map, exports and panels."""

@@ -1,0 +1,53 @@
+"""Wires the programme reports into the Wagtail admin: URLs, the Reports menu, the dashboard."""
+
+from django.templatetags.static import static
+from django.urls import include, path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .panels import ProgrammePanel, may_see_reports
+from .views import ProgrammeReportView
+
+urlpatterns = [
+    path("", ProgrammeReportView.as_view(), name="programme"),
+    path("results/", ProgrammeReportView.as_view(results_only=True), name="programme_results"),
+]
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return [
+        path(
+            "reports/programme/",
+            include((urlpatterns, "trainings_reports"), namespace="trainings_reports"),
+        )
+    ]
+
+
+class ReportsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return may_see_reports(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_programme_report_menu_item():
+    return ReportsMenuItem(
+        _("Programme reach"),
+        reverse("trainings_reports:programme"),
+        name="programme-reach",
+        icon_name="group",
+        order=100,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_programme_panel(request, panels):
+    if may_see_reports(request.user):
+        panels.insert(0, ProgrammePanel(request.user))
+
+
+@hooks.register("insert_global_admin_css")
+def report_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/reports.css"))
