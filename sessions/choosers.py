@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.choosers import BaseFilterForm
+from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import chooser as chooser_views
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 
@@ -54,6 +55,16 @@ class ScopedChooserViewMixin:
 
     scoped_queryset = None
     select_related_fields: tuple[str, ...] = ()
+    #: (accessor, label) of columns shown beside the title, to tell alike names apart.
+    extra_columns: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def columns(self):
+        extra = [
+            Column(accessor, label=label, accessor=accessor)
+            for accessor, label in self.extra_columns
+        ]
+        return [*super().columns, *extra]
 
     def get_object_list(self):
         return self.scoped_queryset(self.request.user).select_related(*self.select_related_fields)
@@ -97,6 +108,7 @@ class ScopedChooserViewSet(ChooserViewSet):
     per_page = 20
     search_fields: tuple[str, ...] = ()
     select_related_fields: tuple[str, ...] = ()
+    extra_columns: tuple[tuple[str, str], ...] = ()
     ordering: tuple[str, ...] = ("pk",)
 
     def scoped_queryset(self, user):
@@ -106,6 +118,7 @@ class ScopedChooserViewSet(ChooserViewSet):
         return super().get_common_view_kwargs(
             scoped_queryset=self.scoped_queryset,
             select_related_fields=self.select_related_fields,
+            extra_columns=self.extra_columns,
             **kwargs,
         )
 
@@ -143,6 +156,7 @@ class CommuneChooserViewSet(ScopedChooserViewSet):
     choose_another_text = _("Choose another commune")
     search_fields = ("name_km", "name_en", "code", "district__name_km", "district__name_en")
     select_related_fields = ("district__province",)
+    extra_columns = (("district", _("district")), ("district.province", _("province")))
     ordering = ("code",)
 
     def scoped_queryset(self, user):
@@ -155,7 +169,8 @@ class YouthGroupChooserViewSet(ScopedChooserViewSet):
     choose_one_text = _("Choose a youth group")
     choose_another_text = _("Choose another youth group")
     search_fields = ("name", "commune__name_km", "commune__name_en", "commune__code")
-    select_related_fields = ("commune",)
+    select_related_fields = ("commune__district__province",)
+    extra_columns = (("commune", _("commune")), ("commune.district.province", _("province")))
     ordering = ("name", "pk")
 
     def scoped_queryset(self, user):
@@ -168,6 +183,8 @@ class PeerEducatorChooserViewSet(ScopedChooserViewSet):
     choose_one_text = _("Choose a peer educator")
     choose_another_text = _("Choose another peer educator")
     search_fields = ("name_km", "name_latin", "phone", "group__name")
+    select_related_fields = ("group",)
+    extra_columns = (("group", _("youth group")),)
     ordering = ("name_km", "pk")
 
     def scoped_queryset(self, user):
@@ -180,6 +197,8 @@ class ParticipantChooserViewSet(ScopedChooserViewSet):
     choose_one_text = _("Choose a participant")
     choose_another_text = _("Choose another participant")
     search_fields = ("code", "name", "contact_phone")
+    select_related_fields = ("home_commune",)
+    extra_columns = (("year_of_birth", _("year of birth")), ("home_commune", _("home commune")))
     ordering = ("code",)
 
     def scoped_queryset(self, user):
