@@ -12,11 +12,13 @@ from operator import or_
 from django import forms
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import chooser as chooser_views
 from wagtail.admin.viewsets.chooser import ChooserViewSet
+from wagtail.admin.widgets.chooser import BaseChooser
 
 from .models import Commune, Participant, PeerEducator, YouthGroup
 from .scoping import (
@@ -48,6 +50,21 @@ class TextSearchFilterForm(BaseFilterForm):
                 reduce(or_, (Q(**{f"{field}__icontains": word}) for field in self.search_fields))
             )
         return objects
+
+
+def commune_with_its_district(commune: Commune) -> str:
+    """Communes of different districts share names: the chosen one says where it is."""
+    district = commune.district
+    return f"{commune} ({district}, {district.province})"
+
+
+class PlaceAwareChooser(BaseChooser):
+    """A chooser widget whose chosen title comes from the viewset's `display_title`."""
+
+    display_title = staticmethod(str)
+
+    def get_display_title(self, instance):
+        return self.display_title(instance)
 
 
 class ScopedChooserViewMixin:
@@ -82,6 +99,11 @@ class ScopedChooseResultsView(ScopedChooserViewMixin, chooser_views.ChooseResult
 
 
 class ScopedChosenView(ScopedChooserViewMixin, chooser_views.ChosenView):
+    display_title = staticmethod(str)
+
+    def get_display_title(self, instance):
+        return self.display_title(instance)
+
     def get_object(self, pk):
         # DoesNotExist (so a 404) for an object outside the user's provinces.
         return self.scoped_queryset(self.request.user).get(pk=pk)
@@ -105,6 +127,9 @@ class ScopedChooserViewSet(ChooserViewSet):
     chosen_view_class = ScopedChosenView
     chosen_multiple_view_class = ScopedChosenMultipleView
     create_view_class = ScopedCreateView
+    base_widget_class = PlaceAwareChooser
+    #: How a chosen object is named in the form (the list shows `extra_columns` beside it).
+    display_title = staticmethod(str)
     per_page = 20
     search_fields: tuple[str, ...] = ()
     select_related_fields: tuple[str, ...] = ()
@@ -113,6 +138,16 @@ class ScopedChooserViewSet(ChooserViewSet):
 
     def scoped_queryset(self, user):
         raise NotImplementedError
+
+    @property
+    def chosen_view(self):
+        return self.construct_view(self.chosen_view_class, display_title=self.display_title)
+
+    @cached_property
+    def widget_class(self):
+        widget_class = super().widget_class
+        widget_class.display_title = staticmethod(self.display_title)
+        return widget_class
 
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(
@@ -157,6 +192,7 @@ class CommuneChooserViewSet(ScopedChooserViewSet):
     search_fields = ("name_km", "name_en", "code", "district__name_km", "district__name_en")
     select_related_fields = ("district__province",)
     extra_columns = (("district", _("district")), ("district.province", _("province")))
+    display_title = staticmethod(commune_with_its_district)
     ordering = ("code",)
 
     def scoped_queryset(self, user):

@@ -84,3 +84,13 @@ def test_no_create_tab_in_the_choosers(client, users, siem_reap_club):
     # Wagtail answers a denied admin request by sending the user back to the dashboard.
     assert (response.status_code, response.get("Location")) in [(403, None), (302, "/admin/")]
     assert YouthGroup.objects.count() == before
+
+
+def test_a_chosen_commune_is_named_with_its_district_and_province(client, users, siem_reap_club):
+    commune = siem_reap_club["session"].commune
+    where = f"{commune} ({commune.district}, {commune.district.province})"
+    client.force_login(users["officer_x"])
+    chosen = client.get(reverse("commune_chooser:chosen", args=[commune.pk]))
+    assert chosen.json()["result"]["title"] == where
+    edit = reverse("training_sessions:edit", args=[siem_reap_club["session"].pk])
+    assert where in client.get(edit).content.decode()
