@@ -46,6 +46,8 @@ KM = {
     "Return to the club": "ប្រគល់ទៅក្លឹបវិញ",
     "Roster": "បញ្ជីសមាជិក",
     "Member": "សមាជិក",
+    "The import stopped before it finished (the server restarted), so nothing was imported. Upload the file again.": "ការនាំចូលបានឈប់មុនពេលបញ្ចប់ (ម៉ាស៊ីនមេបានចាប់ផ្តើមឡើងវិញ) ដូច្នេះគ្មានអ្វីត្រូវបាននាំចូលទេ។ សូមផ្ទុកឯកសារឡើងម្តងទៀត។",
+    "started at": "ចាប់ផ្តើមនៅ",
     "This session is %(status)s: only submitted sessions are verified or returned.": "វគ្គនេះស្ថិតក្នុងស្ថានភាព %(status)s៖ មានតែវគ្គដែលបានដាក់ស្នើប៉ុណ្ណោះ ដែលអាចផ្ទៀងផ្ទាត់ ឬប្រគល់វិញបាន។",
 }
 

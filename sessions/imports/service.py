@@ -47,8 +47,16 @@ def batch_size() -> int:
 UNCONFIRMED_KEPT_FOR = datetime.timedelta(days=2)
 
 
+#: A check or write still running after this long lost its worker (a restart, a crash).
+STALLED_AFTER = datetime.timedelta(hours=6)
+
+
 def imports_expire() -> int:
-    """Cancel checked imports nobody confirmed in time and delete their files; how many."""
+    """Cancel checked imports nobody confirmed in time and delete their files; how many.
+
+    Also fail checks and writes whose worker died: a write is one transaction, so a dead
+    worker wrote nothing, and the officer is told to upload the file again.
+    """
     stale = ImportLog.objects.filter(
         status=ImportLog.Status.CHECKED, created_at__lt=timezone.now() - UNCONFIRMED_KEPT_FOR
     )
@@ -57,6 +65,17 @@ def imports_expire() -> int:
         _remove_file(log)
         count += ImportLog.objects.filter(pk=log.pk, status=ImportLog.Status.CHECKED).update(
             status=ImportLog.Status.CANCELLED, finished_at=timezone.now()
+        )
+    stalled = ImportLog.objects.filter(
+        status__in=[ImportLog.Status.CHECKING, ImportLog.Status.IMPORTING],
+        started_at__lt=timezone.now() - STALLED_AFTER,
+    )
+    for log in stalled:
+        with translation.override(log.language):
+            message = str(_stalled())
+        _remove_file(log)
+        count += ImportLog.objects.filter(pk=log.pk, status=log.status).update(
+            status=ImportLog.Status.FAILED, finished_at=timezone.now(), file_error=message
         )
     return count
 
@@ -84,6 +103,7 @@ def import_upload(*, user, kind: str, uploaded_file, language: str) -> ImportLog
         stored_path=stored.name,
         language=language or settings.LANGUAGE_CODE,
         status=ImportLog.Status.CHECKING,
+        started_at=timezone.now(),
     )
 
 
@@ -252,7 +272,7 @@ def import_confirm(*, log: ImportLog, user) -> ImportLog:
         raise PermissionDenied(_("Only the officer who uploaded a file can import it."))
     updated = ImportLog.objects.filter(
         pk=log.pk, status=ImportLog.Status.CHECKED, rows_rejected=0
-    ).update(status=ImportLog.Status.IMPORTING)
+    ).update(status=ImportLog.Status.IMPORTING, started_at=timezone.now())
     if not updated:
         raise PermissionDenied(_("This file cannot be imported: check it again."))
     log.refresh_from_db()
@@ -307,6 +327,13 @@ def _remove_file(log: ImportLog) -> None:
 
 def _unexpected() -> str:
     return _("Something went wrong while reading the file; nothing was imported. Try again.")
+
+
+def _stalled() -> str:
+    return _(
+        "The import stopped before it finished (the server restarted), so nothing was "
+        "imported. Upload the file again."
+    )
 
 
 def _changed_meanwhile() -> str:

@@ -18,7 +18,13 @@ from sessions.scoping import can_access_all_provinces, provinces_for_user
 
 from .kinds import KINDS
 from .reading import BadFile, max_upload_bytes
-from .service import import_cancel, import_confirm, import_progress, import_upload
+from .service import (
+    import_cancel,
+    import_confirm,
+    import_progress,
+    import_upload,
+    imports_expire,
+)
 from .tasks import import_check_task, import_write_task
 from .workbooks import template_workbook
 
@@ -131,6 +137,9 @@ class ImportDetailView(ImportMixin, TemplateView):
 
     def dispatch(self, request, *args, **kwargs):
         self.log = get_object_or_404(import_logs_for_user(request.user), pk=kwargs["log_id"])
+        if self.log.is_running and imports_expire():
+            # Its worker may have died: the officer sees that, not a bar that never moves.
+            self.log.refresh_from_db()
         return super().dispatch(request, *args, **kwargs)
 
     def get_page_title(self):

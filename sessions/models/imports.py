@@ -31,6 +31,8 @@ class ImportLog(models.Model):
         related_name="+",
     )
     created_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    # When the current check or write began, to tell a running import from one whose worker died.
+    started_at = models.DateTimeField(_("started at"), null=True, blank=True)
     finished_at = models.DateTimeField(_("finished at"), null=True, blank=True)
     file_name = models.CharField(_("file name"), max_length=255)
     file_sha256 = models.CharField(_("SHA-256 of the file"), max_length=64)

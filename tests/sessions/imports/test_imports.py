@@ -517,3 +517,27 @@ def test_a_checked_file_nobody_confirms_is_deleted_after_two_days(officer_client
     log.refresh_from_db()
     assert log.status == ImportLog.Status.CANCELLED
     assert not stored.exists()
+
+
+def test_an_import_whose_worker_died_is_shown_as_failed_not_running_forever(officer_client, club):
+    from sessions.imports.service import STALLED_AFTER
+
+    __, log = upload(officer_client, "attendance", xlsx_bytes(attendance_rows(club, *PEOPLE)))
+    # As if the worker died after the officer confirmed: the status stays "importing".
+    ImportLog.objects.filter(pk=log.pk).update(
+        status=ImportLog.Status.IMPORTING,
+        started_at=log.started_at - STALLED_AFTER - datetime.timedelta(minutes=1),
+    )
+    response = officer_client.get(reverse("trainings_imports:detail", args=[log.pk]))
+    log.refresh_from_db()
+    assert log.status == ImportLog.Status.FAILED
+    assert log.file_error in response.content.decode()
+    assert not TrainingSession.objects.exists()
+
+
+def test_a_running_import_within_its_time_is_left_running(officer_client, club):
+    __, log = upload(officer_client, "attendance", xlsx_bytes(attendance_rows(club, *PEOPLE)))
+    ImportLog.objects.filter(pk=log.pk).update(status=ImportLog.Status.IMPORTING)
+    officer_client.get(reverse("trainings_imports:detail", args=[log.pk]))
+    log.refresh_from_db()
+    assert log.status == ImportLog.Status.IMPORTING
