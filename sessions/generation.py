@@ -36,13 +36,21 @@ class GeneratedCounts:
 
 @transaction.atomic
 def training_data_generate(
-    *, sessions: int, attendances: int, groups: int = 2_000, seed: int = 1
+    *,
+    sessions: int,
+    attendances: int,
+    groups: int = 2_000,
+    seed: int = 1,
+    province_codes: tuple[str, ...] = (),
 ) -> GeneratedCounts:
     """Create `sessions` verified sessions with `attendances` named attendances in all."""
     rng = random.Random(seed)  # noqa: S311 - synthetic data, repeatable by its seed
     per_session = max(1, attendances // max(sessions, 1))
     pool_size = max(per_session * 12, 20)
-    communes = list(Commune.objects.values_list("pk", flat=True))
+    communes = Commune.objects.all()
+    if province_codes:
+        communes = communes.filter(district__province__code__in=province_codes)
+    communes = list(communes.values_list("pk", flat=True))
     group_rows = YouthGroup.objects.bulk_create(
         [
             YouthGroup(
