@@ -53,12 +53,13 @@ def browser(monkeypatch):
             browser.close()
 
 
-@pytest.fixture
-def phone(browser, live_server):
-    """A page in a 360 px wide phone screen that may only talk to the live server."""
-    context = browser.new_context(
-        viewport={"width": 360, "height": 740}, device_scale_factor=2, is_mobile=True
-    )
+def local_page(browser, live_server, **context_options):
+    """A page in a new browser context that may only talk to the live server.
+
+    Any other request is aborted and listed in `page.outside_requests`, so a test can
+    assert the page fetched nothing from the internet.
+    """
+    context = browser.new_context(**context_options)
     page = context.new_page()
     page.outside_requests = []
     live_host = urlparse(live_server.url).netloc
@@ -71,8 +72,21 @@ def phone(browser, live_server):
             route.abort()
 
     page.route("**/*", keep_it_local)
+    return page
+
+
+@pytest.fixture
+def phone(browser, live_server):
+    """A page in a 360 px wide phone screen that may only talk to the live server."""
+    page = local_page(
+        browser,
+        live_server,
+        viewport={"width": 360, "height": 740},
+        device_scale_factor=2,
+        is_mobile=True,
+    )
     yield page
-    context.close()
+    page.context.close()
 
 
 @pytest.fixture

@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.e2e.conftest import local_page
 from tests.factories import UserFactory
 
 pytestmark = [
@@ -12,20 +13,9 @@ pytestmark = [
 
 @pytest.fixture
 def desktop(browser, live_server):
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    page.outside_requests = []
-
-    def keep_it_local(route):
-        if route.request.url.startswith(live_server.url):
-            route.continue_()
-        else:
-            page.outside_requests.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", keep_it_local)
+    page = local_page(browser, live_server, viewport={"width": 1280, "height": 800})
     yield page
-    context.close()
+    page.context.close()
 
 
 def test_a_national_officer_uses_the_admin_without_reaching_the_internet(

@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.e2e.conftest import local_page
 from tests.factories import UserFactory
 from tests.reports.conftest import programme  # noqa: F401 - the hand-worked programme
 
@@ -13,20 +14,8 @@ pytestmark = [
 REPORT = "/admin/reports/programme/"
 
 
-def local_page(browser, live_server, **options):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, **options)
-    page = context.new_page()
-    page.outside_requests = []
-
-    def keep_it_local(route):
-        if route.request.url.startswith(live_server.url):
-            route.continue_()
-        else:
-            page.outside_requests.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", keep_it_local)
-    return page
+def report_page(browser, live_server, **options):
+    return local_page(browser, live_server, viewport={"width": 1280, "height": 900}, **options)
 
 
 def log_in(page, base_url):
@@ -44,7 +33,7 @@ def test_the_khmer_programme_report_shows_charts_and_map(
     screenshot_path,
 ):
     UserFactory(username="national", role="National program officers")
-    page = local_page(browser, live_server)
+    page = report_page(browser, live_server)
     log_in(page, live_server.url)
     assert page.locator(".programme-panel").is_visible()  # the dashboard panel
     page.screenshot(path=screenshot_path("admin-dashboard-programme-panel-km"))
@@ -63,7 +52,7 @@ def test_the_khmer_programme_report_shows_charts_and_map(
     page.context.close()
 
     # Without JavaScript the charts and the map are there all the same: drawn on the server.
-    page = local_page(browser, live_server, java_script_enabled=False)
+    page = report_page(browser, live_server, java_script_enabled=False)
     log_in(page, live_server.url)
     page.goto(f"{live_server.url}{REPORT}?period=quarter")
     bars = page.locator("figure.report-chart svg").first.bounding_box()

@@ -1,6 +1,7 @@
 """Trainings test data: a club in Siem Reap (17) with a session and a participant."""
 
 import pytest
+from django.utils import translation
 
 from tests.factories import (
     AttendanceFactory,
@@ -37,3 +38,10 @@ def users(db):
         "club_leader": UserFactory(username="clubleader", role="Club leaders"),
         "editor": UserFactory(username="editor", role="Editors"),
     }
+
+
+@pytest.fixture
+def messages_in_english():
+    """Messages checked in English; the Khmer ones officers read are checked where it says so."""
+    with translation.override("en"):
+        yield

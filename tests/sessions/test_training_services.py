@@ -6,7 +6,7 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from sessions.models import Attendance, Membership, Participant, SessionLesson, TrainingSession
 from sessions.selectors import likely_duplicate_sessions, possible_duplicate_participants
@@ -25,15 +25,7 @@ from tests.factories import (
     YouthGroupFactory,
 )
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def messages_in_english():
-    # The messages are checked in English here; tests/sessions/test_training_validation.py
-    # checks that officers read them in Khmer.
-    with translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("messages_in_english")]
 
 
 def test_officer_of_the_province_verifies_a_submitted_session(users, siem_reap_club):

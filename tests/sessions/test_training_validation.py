@@ -14,15 +14,7 @@ from tests.factories import (
     YouthGroupFactory,
 )
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def messages_in_english():
-    # The messages are checked in English here; tests/sessions/test_training_validation.py
-    # checks that officers read them in Khmer.
-    with translation.override("en"):
-        yield
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("messages_in_english")]
 
 
 def errors_of(instance):
