@@ -329,7 +329,7 @@ def demo_survey_document_build():
 def _survey_pdf() -> bytes:
     from weasyprint import HTML
 
-    from home.fonts import khmer_font_file
+    from pdf_engine.fonts import khmer_font_file
 
     return HTML(string=_survey_html(font_url=khmer_font_file().as_uri())).write_pdf()
 

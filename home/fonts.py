@@ -14,9 +14,9 @@ from django.contrib.staticfiles.finders import BaseFinder
 from django.core.files.storage import FileSystemStorage
 from django.utils._os import safe_join
 
+from pdf_engine.fonts import PRINT_FONT_STATIC_PATH, khmer_font_file
+
 WEBFONT_STATIC_PATH = "fonts/NotoSansKhmer.woff2"
-# The package's whole TrueType file, for PDFs (WeasyPrint embeds what a document uses).
-PRINT_FONT_STATIC_PATH = "fonts/NotoSansKhmer.ttf"
 
 # Khmer, Khmer symbols, Latin-1, and the joiners and punctuation Khmer text uses.
 WEBFONT_CODEPOINTS = [
@@ -36,11 +36,6 @@ WEBFONT_CODEPOINTS = [
     0x201D,
     0x2026,
 ]
-
-
-def khmer_font_file() -> Path:
-    """The package's TrueType file, used as is by the PDF renderer."""
-    return next((Path(fontpkg_noto_sans_khmer.ROOT) / "files").glob("NotoSansKhmer*.ttf"))
 
 
 def build_webfont(source: Path, target: Path) -> Path:
@@ -96,7 +91,9 @@ class KhmerWebFontFinder(BaseFinder):
         elif path == PRINT_FONT_STATIC_PATH:
             found = str(khmer_font_file())
         else:
-            return [] if find_all else None
+            # An empty list, as Django's own finders answer: `finders.find()` turns a
+            # None into a match of [None].
+            return []
         return [found] if find_all else found
 
     def list(self, ignore_patterns):

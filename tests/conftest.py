@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-pytest_plugins = ["tests.fixtures.curriculum"]
+pytest_plugins = ["tests.fixtures.curriculum", "tests.fixtures.production_static"]
 
 
 def _deprecation_warning_classes():

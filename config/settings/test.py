@@ -26,3 +26,5 @@ MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMid
 
 # Tests that publish pages don't pay for PDFs; the printing tests turn it on.
 PRINT_ON_PUBLISH = False
+# Any warning WeasyPrint raises while printing fails the test that printed.
+PDF_WARNINGS_ARE_ERRORS = True

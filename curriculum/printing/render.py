@@ -7,11 +7,9 @@ import zipfile
 import segno
 from django.template.loader import render_to_string
 from django.utils import translation
-from weasyprint import HTML
 
 from curriculum.models import HelpPage, LessonPage, ModulePage, PrintVariant
-from curriculum.printing.actual_text import install_actual_text
-from curriculum.printing.fetcher import PRINT_BASE_URL, ProjectFilesFetcher
+from pdf_engine import html_to_pdf
 
 logger = logging.getLogger(__name__)
 
@@ -56,12 +54,6 @@ def qr_data_uri(url: str | None) -> str | None:
 def help_page_url(page) -> str | None:
     help_page = HelpPage.objects.live().filter(locale=page.locale).first()
     return help_page.get_full_url() if help_page else None
-
-
-def html_to_pdf(html: str) -> bytes:
-    install_actual_text()
-    fetcher = ProjectFilesFetcher()
-    return HTML(string=html, base_url=PRINT_BASE_URL, url_fetcher=fetcher).write_pdf()
 
 
 def lesson_html(*, lesson: LessonPage, variant: str) -> str:

@@ -5,9 +5,12 @@ once per published revision, so its SHA-256 is a strong ETag: a phone on a slow 
 revalidates with a 304 and resumes a broken download with a byte range.
 """
 
+import logging
+
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
+from django.template.response import TemplateResponse
 from django.utils.cache import get_conditional_response
 from django.utils.http import http_date
 from django.views.decorators.http import require_safe
@@ -29,6 +32,9 @@ from curriculum.printing.http import (
     file_chunks,
 )
 from curriculum.printing.services import printed_file_download_count
+from pdf_engine import PdfRenderError
+
+logger = logging.getLogger(__name__)
 
 # A new revision makes a new file with a new ETag, so a file may be kept for an hour and
 # then revalidated cheaply. Facilitators' files hold quiz answers: browsers only keep them.
@@ -46,11 +52,23 @@ def download(request, page_id: int, variant: str) -> HttpResponse:
             return redirect_to_login(request.get_full_path())
         raise PermissionDenied
     try:
-        return printed_file_response(request, page=page, variant=variant)
-    except FileNotFoundError:
-        # Republishing removes the old files: one may go between being found and being
-        # opened. Asking again finds (or makes) the file of the page as published now.
-        return printed_file_response(request, page=page, variant=variant)
+        try:
+            return printed_file_response(request, page=page, variant=variant)
+        except FileNotFoundError:
+            # Republishing removes the old files: one may go between being found and being
+            # opened. Asking again finds (or makes) the file of the page as published now.
+            return printed_file_response(request, page=page, variant=variant)
+    except PdfRenderError:
+        # Logged by the engine; the reader gets a page that says so, not a broken file.
+        logger.exception("Page %s: the %s could not be printed", page.pk, variant)
+        response = TemplateResponse(
+            request,
+            "curriculum/print/unavailable.html",
+            {"page_url": page.url},
+            status=503,
+        )
+        response["Retry-After"] = "600"
+        return response
 
 
 def printable_page(*, page_id: int, variant: str) -> Page:

@@ -14,6 +14,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from pdf_engine import html_to_pdf
+
 from .display import report_charts
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -190,8 +192,6 @@ def report_html(report: dict, *, user=None) -> str:
 
 def report_pdf(report: dict, *, user=None) -> bytes:
     """The PDF of the report, through the project's WeasyPrint setup (own files, Khmer)."""
-    from curriculum.printing.render import html_to_pdf
-
     return html_to_pdf(report_html(report, user=user))
 
 

@@ -7,6 +7,8 @@ to an export; every figure comes from `sessions.reports.selectors`.
 import datetime
 
 import django_filters
+from django.contrib import messages
+from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +17,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from pdf_engine import PdfRenderError
 from sessions.models import District, TrainingSession
 from sessions.scoping import provinces_for_user, youth_groups_for_user
 
@@ -183,6 +186,20 @@ class ProgrammeReportView(ReportView):
             report = self.build_report()
             if export == self.FORMAT_XLSX:
                 return report_xlsx_response(report, filename=f"{self.get_filename()}-{language}")
-            return report_pdf_response(
-                report, filename=f"{self.get_filename()}-{language}", user=self.request.user
-            )
+            try:
+                return report_pdf_response(
+                    report, filename=f"{self.get_filename()}-{language}", user=self.request.user
+                )
+            except PdfRenderError:
+                pass  # logged by the engine; said below in the officer's own language
+        messages.error(
+            self.request,
+            _(
+                "The PDF could not be made: a font or stylesheet is missing on the server. "
+                "The spreadsheet works; please tell the site's administrators."
+            ),
+        )
+        params = self.request.GET.copy()
+        for name in ("export", "language"):
+            params.pop(name, None)
+        return redirect(f"{self.index_url}?{params.urlencode()}")

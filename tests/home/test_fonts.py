@@ -7,7 +7,8 @@ import pytest
 from django.contrib.staticfiles import finders
 from fontTools.ttLib import TTFont
 
-from home.fonts import WEBFONT_STATIC_PATH, build_webfont, khmer_font_file
+from home.fonts import WEBFONT_STATIC_PATH, build_webfont
+from pdf_engine.fonts import khmer_font_file
 
 
 def test_the_web_font_is_found_as_a_static_file():
@@ -49,4 +50,13 @@ def test_building_the_font_writes_it_whole(tmp_path):
 def test_the_font_finder_finds_nothing_else(path):
     from home.fonts import KhmerWebFontFinder
 
-    assert KhmerWebFontFinder().find(path) is None
+    assert KhmerWebFontFinder().find(path) == []
+    assert KhmerWebFontFinder().find(path, find_all=True) == []
+
+
+def test_a_static_name_no_finder_has_is_none():
+    from django.contrib.staticfiles import finders
+
+    # Never [None], as when our finder answered None: every PDF made under the production
+    # storage (hashed names, which no finder has) then printed without its stylesheet.
+    assert finders.find("css/print.0cb839ba7aa1.css") is None
