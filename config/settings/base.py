@@ -133,10 +133,30 @@ WEBFONT_CACHE_DIR = Path(os.environ.get("WEBFONT_CACHE_DIR", BASE_DIR / ".cache"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
+# Printed lessons and packs (lesson plans and packs hold quiz answers and facilitators' tips)
+# are kept here, never under MEDIA_ROOT, which the web server serves to anyone: they leave
+# only through the download view, which checks who asks.
+PRINTED_FILES_ROOT = Path(os.environ.get("PRINTED_FILES_ROOT", BASE_DIR / "var" / "printed"))
+# Behind nginx: the `internal` location that serves PRINTED_FILES_ROOT (e.g. `/_printed/`),
+# so the view checks the request and nginx sends the bytes (X-Accel-Redirect). Empty: the
+# application sends the file itself.
+PRINTED_FILES_ACCEL_REDIRECT = os.environ.get("PRINTED_FILES_ACCEL_REDIRECT", "")
+
+
+def storages_with(**overrides) -> dict:
+    """The project's storages, with some aliases replaced (the settings modules' differences)."""
+    storages = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        "printed": {
+            "BACKEND": "config.storages.PrivateFileSystemStorage",
+            "OPTIONS": {"location": PRINTED_FILES_ROOT},
+        },
+    }
+    return {**storages, **overrides}
+
+
+STORAGES = storages_with()
 
 # Background work. Development and tests run tasks immediately; production
 # overrides this with the database backend of django-tasks-db.

@@ -23,10 +23,9 @@ SECRET_KEY = _secret_key
 if not ALLOWED_HOSTS:  # noqa: F405
     raise ImproperlyConfigured("ALLOWED_HOSTS must list the site's host names.")
 
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
-}
+STORAGES = storages_with(  # noqa: F405
+    staticfiles={"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
+)
 
 # HTTPS everywhere; the proxy in front (nginx, a load balancer) terminates TLS.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -13,12 +13,15 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 MEDIA_ROOT = Path(  # noqa: F405
     os.environ.get("TEST_MEDIA_ROOT") or tempfile.mkdtemp(prefix="smh-test-media-")  # noqa: F405
 )
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
 WAGTAILADMIN_BASE_URL = "http://testserver"
 IMPORT_FILES_ROOT = MEDIA_ROOT.parent / f"{MEDIA_ROOT.name}-imports"
+PRINTED_FILES_ROOT = MEDIA_ROOT.parent / f"{MEDIA_ROOT.name}-printed"
+STORAGES = storages_with(  # noqa: F405
+    printed={
+        "BACKEND": "config.storages.PrivateFileSystemStorage",
+        "OPTIONS": {"location": PRINTED_FILES_ROOT},
+    }
+)
 
 # Static files come from the finders (runserver, the test live server); whitenoise and
 # collected files are for production.

@@ -1,5 +1,6 @@
 """Printed files (PDFs and offline packs) kept per page, variant and published revision."""
 
+from django.core.files.storage import storages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -19,6 +20,11 @@ def printed_file_path(instance, filename):
     return f"printed/{instance.page_id}/{filename}"
 
 
+def printed_files_storage():
+    """The private storage of printed files (PRINTED_FILES_ROOT), never MEDIA_ROOT."""
+    return storages["printed"]
+
+
 class PrintedFile(models.Model):
     """One file made from one published revision of a page; never changed once made."""
 
@@ -32,7 +38,7 @@ class PrintedFile(models.Model):
     # What the file was made from: the page's live revision, and for a lesson pack the
     # live revisions of its lessons too, so republishing a lesson makes a new pack.
     content_key = models.CharField(_("content key"), max_length=100)
-    file = models.FileField(_("file"), upload_to=printed_file_path)
+    file = models.FileField(_("file"), upload_to=printed_file_path, storage=printed_files_storage)
     size = models.PositiveBigIntegerField(_("size in bytes"))
     sha256 = models.CharField(_("SHA-256"), max_length=64)
     created_at = models.DateTimeField(_("made at"), auto_now_add=True)

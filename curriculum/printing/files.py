@@ -7,6 +7,7 @@ other processes on PostgreSQL) and then serve what it stored.
 
 import hashlib
 import logging
+import re
 import threading
 from collections import defaultdict
 
@@ -66,11 +67,25 @@ def download_filenames(*, page, variant: str) -> tuple[str, str]:
         PrintVariant.PACK: "lesson-pack",
         PrintVariant.OFFLINE_PACK: "offline-pack",
     }[variant]
-    title = " ".join(page.title.split())[:80]
+    title = safe_file_name(page.title)[:80] or f"page-{page.pk}"
     unicode_name = f"{title} - {label}.{extension}"
     ascii_stem = slugify(page.slug) or f"page-{page.pk}"
     ascii_name = f"{ascii_stem}-{page.locale.language_code}-{label}.{extension}"
     return unicode_name, ascii_name
+
+
+# Path separators, characters Windows refuses in a name, and control characters.
+UNSAFE_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
+
+
+def safe_file_name(title: str) -> str:
+    """A page title as one file name: no folders, no climbing out, nothing Windows refuses.
+
+    Titles name the files of a download and the entries of an offline pack's ZIP, which
+    people unzip on phones and Windows computers.
+    """
+    name = " ".join(UNSAFE_IN_FILE_NAMES.sub(" ", title).split())
+    return name.lstrip(". ").rstrip(". ")
 
 
 def _lock_for(page_id: int, variant: str) -> threading.Lock:

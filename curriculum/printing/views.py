@@ -6,7 +6,9 @@ revalidates with a 304 and resumes a broken download with a byte range.
 """
 
 import logging
+from urllib.parse import quote
 
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
@@ -126,6 +128,13 @@ def printed_file_response(request, *, page: Page, variant: str) -> HttpResponse:
             status=416,
             headers={"Content-Range": f"bytes */{printed.size}", "Accept-Ranges": "bytes"},
         )
+
+    if settings.PRINTED_FILES_ACCEL_REDIRECT:
+        # nginx sends the bytes (and answers the byte range) from its internal location.
+        if byte_range is None or byte_range.start == 0:
+            printed_file_download_count(page=page, variant=variant)
+        accel = settings.PRINTED_FILES_ACCEL_REDIRECT.rstrip("/") + "/" + quote(printed.file.name)
+        return response_with_headers(HttpResponse(), {**headers, "X-Accel-Redirect": accel})
 
     file = printed.file.storage.open(printed.file.name, "rb")
     # A download is a whole file, or the first part of one: the parts that follow (a
