@@ -1,10 +1,11 @@
 """StreamField blocks of lessons: what a facilitator needs to run a session."""
 
-from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
+
+from curriculum.access import context_is_for_facilitator
 
 
 class HelpEntryChooserBlock(SnippetChooserBlock):
@@ -19,7 +20,65 @@ class HelpEntryChooserBlock(SnippetChooserBlock):
         return [objects.get(value) for value in values]
 
 
-class ActivityBlock(blocks.StructBlock):
+class FacilitatorContentBlock(blocks.StructBlock):
+    """A block with parts for facilitators only, which nobody else gets in any form.
+
+    The one rule for the web page, the search index and any API: unless the context is a
+    facilitator's (`curriculum.access.context_is_for_facilitator`), the
+    `facilitator_only_fields` are emptied and a block that `is_facilitator_only` is left
+    out, before any template sees the value, so no template has to remember to check.
+    """
+
+    facilitator_only_fields: tuple[str, ...] = ()
+
+    def is_facilitator_only(self, value) -> bool:
+        """Whether the whole block is for facilitators (a safeguarding callout, say)."""
+        return False
+
+    def public_value(self, value):
+        """The value as everyone may see it, or None when all of it is for facilitators."""
+        if self.is_facilitator_only(value):
+            return None
+        return self.meta.value_class(
+            self,
+            [
+                (name, None if name in self.facilitator_only_fields else child_value)
+                for name, child_value in value.items()
+            ],
+        )
+
+    def render(self, value, context=None):
+        if not context_is_for_facilitator(context):
+            value = self.public_value(value)
+            if value is None:
+                return ""
+        return super().render(value, context)
+
+    def get_searchable_content(self, value):
+        # The site search is public: a word of a quiz answer must not find its lesson.
+        if not self.search_index or self.is_facilitator_only(value):
+            return []
+        return [
+            text
+            for name, child_block in self.child_blocks.items()
+            if name not in self.facilitator_only_fields
+            for text in child_block.get_searchable_content(value.get(name))
+        ]
+
+    def get_api_representation(self, value, context=None):
+        if context_is_for_facilitator(context):
+            return super().get_api_representation(value, context)
+        if self.is_facilitator_only(value):
+            return None
+        representation = super().get_api_representation(value, context)
+        return {
+            name: child_value
+            for name, child_value in representation.items()
+            if name not in self.facilitator_only_fields
+        }
+
+
+class ActivityBlock(FacilitatorContentBlock):
     title = blocks.CharBlock(label=_("Title"), max_length=200)
     minutes = blocks.IntegerBlock(label=_("Minutes"), min_value=1, max_value=480)
     steps = blocks.ListBlock(blocks.TextBlock(label=_("Step")), label=_("Steps"), min_num=1)
@@ -28,6 +87,8 @@ class ActivityBlock(blocks.StructBlock):
         required=False,
         help_text=_("Shown to facilitators only."),
     )
+
+    facilitator_only_fields = ("facilitator_tip",)
 
     class Meta:
         icon = "group"
@@ -104,7 +165,7 @@ class CaseStoryBlock(blocks.StructBlock):
         }
 
 
-class QuizQuestionBlock(blocks.StructBlock):
+class QuizQuestionBlock(FacilitatorContentBlock):
     question = blocks.CharBlock(label=_("Question"), max_length=300)
     options = blocks.ListBlock(
         blocks.CharBlock(label=_("Option"), max_length=200), label=_("Options"), min_num=2
@@ -119,6 +180,8 @@ class QuizQuestionBlock(blocks.StructBlock):
         required=False,
         help_text=_("Shown to facilitators only."),
     )
+
+    facilitator_only_fields = ("correct_option", "explanation")
 
     class Meta:
         icon = "tick-inverse"
@@ -165,7 +228,7 @@ class ImageBlock(blocks.StructBlock):
         description = _("A picture, sized for phones, with a caption")
 
 
-class CalloutBlock(blocks.StructBlock):
+class CalloutBlock(FacilitatorContentBlock):
     kind = blocks.ChoiceBlock(
         label=_("Kind"),
         choices=[
@@ -186,6 +249,9 @@ class CalloutBlock(blocks.StructBlock):
             "kind": "warning",
             "text": "<p>A job that asks you to pay a large fee before you leave may be a trap.</p>",
         }
+
+    def is_facilitator_only(self, value) -> bool:
+        return value.get("kind") == "safeguarding"
 
 
 class WhereToGetHelpBlock(blocks.StructBlock):
@@ -212,7 +278,3 @@ class LessonStreamBlock(blocks.StreamBlock):
     image = ImageBlock()
     callout = CalloutBlock()
     where_to_get_help = WhereToGetHelpBlock()
-
-    @cached_property
-    def facilitator_only_block_types(self) -> set[str]:
-        return {"quiz_question"}

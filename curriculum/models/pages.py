@@ -183,12 +183,20 @@ class LessonPage(Page):
     def khmer_search_text(self) -> str:
         from curriculum.search import khmer_index_text
 
+        # Rendered without a request, so as the public reads it: no tips, answers or
+        # safeguarding advice in the public index (the blocks leave them out).
         return khmer_index_text(
             self.title,
             self.summary,
             self.learning_objectives,
-            self.body.render_as_block() if self.body else "",
+            self.body.render_as_block(context={}) if self.body else "",
         )
+
+    def serve(self, request, *args, **kwargs):
+        from curriculum.access import facilitator_page_headers
+
+        response = super().serve(request, *args, **kwargs)
+        return facilitator_page_headers(request=request, response=response)
 
     def get_context(self, request, *args, **kwargs):
         from curriculum.access import user_is_facilitator

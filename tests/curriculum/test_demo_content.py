@@ -1,13 +1,16 @@
 """The demo curriculum: every page and snippet in Khmer and English, built once, kept after."""
 
+import html
 import json
 import re
 from io import StringIO
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
+from django.utils.html import strip_tags
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision
@@ -28,6 +31,7 @@ from curriculum.models import (
 )
 from curriculum.selectors import campaigns_current_and_past, curriculum_lessons
 from home.demo import demo_home_pages_build
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -130,6 +134,41 @@ def test_every_lesson_has_a_safeguarding_note_and_a_full_lesson_plan(built):
             assert 1 <= quiz["correct_option"] <= len(quiz["options"])
         # The lesson plan is valid as the admin would check it.
         lesson.body.stream_block.clean(lesson.body)
+
+
+def facilitator_fragments(lesson) -> list[str]:
+    """The opening words of each part of a lesson meant for facilitators only."""
+    parts = [lesson.safeguarding_note]
+    for block in lesson.body:
+        if block.block_type == "activity":
+            parts.append(block.value["facilitator_tip"])
+        elif block.block_type == "quiz_question":
+            parts.append(block.value["explanation"])
+        elif block.block_type == "callout" and block.value["kind"] == "safeguarding":
+            parts.append(block.value["text"].source)
+    texts = [" ".join(html.unescape(strip_tags(str(part))).split()) for part in parts if part]
+    return [text[:40] for text in texts]
+
+
+def page_text(response) -> str:
+    assert response.status_code == 200, response.status_code
+    return " ".join(BeautifulSoup(response.content, "html.parser").get_text(" ").split())
+
+
+def test_a_new_reader_sees_no_facilitator_text_on_the_demo_lessons(built, client):
+    lessons = list(LessonPage.objects.live().order_by("path"))
+    assert len(lessons) == 12
+    for lesson in lessons:
+        fragments = facilitator_fragments(lesson)
+        assert len(fragments) >= 4, lesson.title  # the note, tips and quiz explanations
+        text = page_text(client.get(lesson.url))
+        for fragment in fragments:
+            assert fragment not in text, (lesson.title, fragment)
+    client.force_login(UserFactory(role="Club leaders"))
+    for lesson in lessons[:2]:
+        text = page_text(client.get(lesson.url))
+        for fragment in facilitator_fragments(lesson):
+            assert fragment in text, (lesson.title, fragment)
 
 
 def test_lessons_of_every_length_for_the_duration_filter(built, locales):

@@ -21,6 +21,7 @@ def text_of(response):
 
 
 def test_the_lesson_page_shows_what_a_facilitator_needs(client, curriculum_tree):
+    client.force_login(UserFactory(role="Club leaders"))
     text = text_of(client.get(curriculum_tree["lesson"].url))
     assert "ពិនិត្យភ្នាក់ងារជ្រើសរើស" in text
     assert "យុវជនត្រូវពិនិត្យមើល" in text
