@@ -44,6 +44,7 @@ run: system-run $(VENV)/.installed-run messages
 test: system-test $(VENV)/.installed-dev node_modules/.installed messages
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
 	sh scripts/with-postgres.sh env EXPECT_DATABASE_VENDOR=postgresql $(BIN)/pytest
 	env -u DATABASE_URL EXPECT_DATABASE_VENDOR=sqlite $(BIN)/pytest
@@ -59,6 +60,7 @@ bench: system-test $(VENV)/.installed-dev node_modules/.installed messages
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .
