@@ -24,6 +24,7 @@ from .models import (
     TrainingSession,
     YouthGroup,
 )
+from .permission_policies import ProvinceScopedPermissionPolicy
 from .scoping import (
     participants_for_user,
     peer_educators_for_user,
@@ -174,6 +175,10 @@ class ScopedModelViewSet(ModelViewSet):
 
     def scoped_queryset(self, user):
         raise NotImplementedError
+
+    @property
+    def permission_policy(self):
+        return ProvinceScopedPermissionPolicy(self.model, self.scoped_queryset)
 
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(scoped_queryset=self.scoped_queryset, **kwargs)

@@ -5,6 +5,7 @@ from .choices import AgeBand, Sex
 from .exports import ExportLog
 from .geography import Commune, District, Province, Village
 from .groups import Membership, PeerEducator, YouthGroup
+from .history import TrainingsLogEntry
 from .imports import ImportLog
 from .officers import ProvinceAssignment
 from .training import SessionLesson, TrainingSession
@@ -25,6 +26,7 @@ __all__ = [
     "SessionLesson",
     "Sex",
     "TrainingSession",
+    "TrainingsLogEntry",
     "Village",
     "YouthGroup",
     "participant_code_new",
