@@ -12,8 +12,12 @@ from curriculum import views as curriculum_views
 from curriculum.printing import views as printing_views
 from home import views as home_views
 from sessions import club_views
+from spreadsheets.wagtail_exports import formula_escaping_admin_urls
 
 urlpatterns = [
+    # Wagtail's own exports (site history, page and workflow reports, redirects) through the
+    # escaping writer: the same views and paths, listed first so that they answer.
+    path("admin/", include(formula_escaping_admin_urls(wagtailadmin_urls.urlpatterns))),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", home_views.health, name="health"),
