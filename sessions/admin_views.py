@@ -20,6 +20,8 @@ from wagtail.admin.ui.tables import BulkActionsCheckboxColumn
 from wagtail.admin.views.generic import history, models, usage
 from wagtail.admin.widgets.button import Button, HeaderButton
 
+from spreadsheets.wagtail_exports import FormulaEscapingExportMixin
+
 from .exports import (
     AttendanceExportButtonsMixin,
     AttendanceExportMixin,
@@ -96,6 +98,10 @@ class ScopedViewMixin:
 
     def get_scoped_queryset(self):
         return self.scoped_queryset(self.request.user)
+
+
+class IndexView(FormulaEscapingExportMixin, models.IndexView):
+    """An unscoped list (province assignments, the export log); its exports escaped."""
 
 
 class ScopedIndexView(ListExportMixin, ScopedViewMixin, models.IndexView):
