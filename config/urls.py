@@ -16,7 +16,9 @@ from spreadsheets.wagtail_exports import formula_escaping_admin_urls
 
 urlpatterns = [
     # Wagtail's own exports (site history, page and workflow reports, redirects) through the
-    # escaping writer: the same views and paths, listed first so that they answer.
+    # escaping writer: the same views and paths, listed before the admin so that they answer.
+    # A view of ours that replaces one of Wagtail's goes above this line and has
+    # FormulaEscapingExportMixin (tests/spreadsheets checks which view answers each export).
     path("admin/", include(formula_escaping_admin_urls(wagtailadmin_urls.urlpatterns))),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

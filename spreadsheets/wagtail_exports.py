@@ -9,9 +9,9 @@ and workflow reports, the redirects list) the same, without copying their code.
 """
 
 import datetime
+import functools
 import tempfile
 from collections.abc import Iterable
-from functools import update_wrapper
 from itertools import chain
 
 from django.http import FileResponse, StreamingHttpResponse
@@ -103,15 +103,13 @@ class FormulaEscapingExportMixin:
             yield cell
 
 
+@functools.cache
 def formula_escaping_view_class(view_class):
     """`view_class` with `FormulaEscapingExportMixin` first: a subclass, not a copy."""
     if issubclass(view_class, FormulaEscapingExportMixin):
         return view_class
-    return type(
-        view_class.__name__,
-        (FormulaEscapingExportMixin, view_class),
-        {"__module__": view_class.__module__, "__qualname__": view_class.__qualname__},
-    )
+    name = f"FormulaEscaping{view_class.__name__}"
+    return type(name, (FormulaEscapingExportMixin, view_class), {"__module__": __name__})
 
 
 def exports_columns(callback) -> bool:
@@ -144,7 +142,8 @@ def formula_escaping_admin_urls(admin_urlpatterns) -> list:
             continue
         callback = pattern.callback
         view = formula_escaping_view_class(callback.view_class).as_view(**callback.view_initkwargs)
-        guarded = never_cache(display_custom_404(update_wrapper(require_admin_access(view), view)))
+        admin_only = functools.update_wrapper(require_admin_access(view), view)
+        guarded = never_cache(display_custom_404(admin_only))
         escaping.append(path(route, guarded, default_args))
     return escaping
 
