@@ -21,6 +21,8 @@ from wagtail.admin.views.generic import history, models, usage
 from wagtail.admin.widgets.button import Button, HeaderButton
 from wagtail.models import ReferenceIndex
 
+from spreadsheets.wagtail_exports import FormulaEscapingExportMixin
+
 from .exports import (
     AttendanceExportButtonsMixin,
     AttendanceExportMixin,
@@ -98,6 +100,10 @@ class ScopedViewMixin:
 
     def get_scoped_queryset(self):
         return self.scoped_queryset(self.request.user)
+
+
+class IndexView(FormulaEscapingExportMixin, models.IndexView):
+    """An unscoped list (province assignments, the export log); its exports escaped."""
 
 
 class ScopedIndexView(ListExportMixin, ScopedViewMixin, models.IndexView):

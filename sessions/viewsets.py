@@ -47,6 +47,7 @@ class ProvinceAssignmentViewSet(ModelViewSet):
     model = ProvinceAssignment
     icon = "site"
     menu_label = _("Province assignments")
+    index_view_class = admin_views.IndexView
     add_view_class = ProvinceAssignmentCreateView
     list_display = ["officer", "province", "assigned_by", "assigned_at"]
     list_filter = ["province", "officer"]
@@ -438,6 +439,7 @@ class ExportLogViewSet(ModelViewSet):
     model = ExportLog
     icon = "download"
     menu_label = _("Export log")
+    index_view_class = admin_views.IndexView
     list_display = [
         "exported_at",
         "username",
