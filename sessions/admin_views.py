@@ -8,7 +8,7 @@ of the officer's provinces.
 from django.contrib import messages
 from django.contrib.admin.utils import quote
 from django.db.models import Q
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
@@ -29,6 +29,7 @@ from .exports import (
 from .models import TrainingSession
 from .scoping import (
     communes_for_user,
+    participants_changeable_by_user,
     participants_for_user,
     peer_educators_for_user,
     youth_groups_for_user,
@@ -220,12 +221,24 @@ class TrainingSessionInspectView(ScopedInspectView):
         return session_review_button(self.request.user, self.object, HeaderButton)
 
 
+SHARED_PARTICIPANT_MESSAGE = _(
+    "%(code)s also attended trainings in provinces not assigned to you: only a national "
+    "officer, or an officer of every one of those provinces, may change, merge or erase "
+    "this record. You can read it here."
+)
+
+
+def may_change_participant(user, participant) -> bool:
+    """Whether the user may change this person (shared people: see `sessions.scoping`)."""
+    return participants_changeable_by_user(user).filter(pk=participant.pk).exists()
+
+
 class ParticipantDecisionButtonsMixin:
     """Find duplicates and erase, where the user may and the person is not erased yet."""
 
     def participant_buttons(self):
         participant, user = self.object, self.request.user
-        if participant.erased_at:
+        if participant.erased_at or not may_change_participant(user, participant):
             return []
         buttons = []
         if user.has_perm("trainings.change_participant"):
@@ -244,7 +257,35 @@ class ParticipantDecisionButtonsMixin:
 
 
 class ParticipantEditView(ParticipantDecisionButtonsMixin, ScopedEditView):
-    pass
+    """Edit a participant; one shared with provinces not the officer's is read-only.
+
+    The person is looked up among those the officer may read (another province's is a
+    404); one they may read but not change goes to the inspect page with the reason,
+    for the form and for a POST alike, so nothing is saved.
+    """
+
+    def get(self, request, *args, **kwargs):
+        return self.refuse_shared_participant() or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self.refuse_shared_participant() or super().post(request, *args, **kwargs)
+
+    def get_object(self, queryset=None):
+        if getattr(self, "object", None) is not None:
+            return self.object
+        return super().get_object(queryset)
+
+    def refuse_shared_participant(self):
+        participant = self.object = self.get_object()
+        if may_change_participant(self.request.user, participant):
+            return None
+        messages.warning(self.request, SHARED_PARTICIPANT_MESSAGE % {"code": participant.code})
+        return redirect("participants:inspect", participant.pk)
+
+
+class ParticipantDeleteView(ScopedDeleteView):
+    def get_queryset(self):
+        return participants_changeable_by_user(self.request.user)
 
 
 class ParticipantInspectView(ParticipantDecisionButtonsMixin, ScopedInspectView):

@@ -16,7 +16,7 @@ from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from .models import TrainingSession
-from .scoping import participants_for_user, training_sessions_for_user
+from .scoping import participants_changeable_by_user, training_sessions_for_user
 from .selectors import likely_duplicate_sessions, possible_duplicate_participants
 from .services import (
     participant_erase,
@@ -120,7 +120,7 @@ class ParticipantEraseView(ScopedObjectView):
     header_icon = "warning"
 
     def get_queryset(self):
-        return participants_for_user(self.request.user)
+        return participants_changeable_by_user(self.request.user)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -147,11 +147,12 @@ class ParticipantDuplicatesView(ScopedObjectView):
     header_icon = "user"
 
     def get_queryset(self):
-        return participants_for_user(self.request.user).filter(erased_at__isnull=True)
+        # Both records of a merge change: only people the user may change on both sides.
+        return participants_changeable_by_user(self.request.user).filter(erased_at__isnull=True)
 
     def get_context_data(self, **kwargs):
         candidates = possible_duplicate_participants(
-            participant=self.object, among=participants_for_user(self.request.user)
+            participant=self.object, among=self.get_queryset()
         ).select_related("home_commune")
         return super().get_context_data(
             participant=self.object, candidates=list(candidates[:50]), **kwargs

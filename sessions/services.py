@@ -13,7 +13,7 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from .models import Attendance, ExportLog, Membership, Participant, TrainingSession
-from .scoping import participants_for_user, training_sessions_for_user
+from .scoping import participants_changeable_by_user, training_sessions_for_user
 
 #: Fields filled in from a duplicate where the participant kept has them blank.
 MERGED_FIELDS = [
@@ -129,6 +129,8 @@ def participant_erase(*, participant: Participant, user) -> Participant:
     """
     if not user.has_perm("trainings.erase_participant"):
         raise PermissionDenied(_("Only national program officers may erase a participant."))
+    if not participants_changeable_by_user(user).filter(pk=participant.pk).exists():
+        raise PermissionDenied(_("This participant also belongs to provinces not assigned to you."))
     participant = Participant.objects.select_for_update().get(pk=participant.pk)
     if participant.erased_at:
         return participant
@@ -168,9 +170,12 @@ def participants_merge(*, keep: Participant, duplicate: Participant, user) -> Pa
         raise ValidationError(_("A participant cannot be merged with themself."))
     if not user.has_perm("trainings.change_participant"):
         raise PermissionDenied(_("You may not merge participants."))
-    visible = participants_for_user(user).filter(pk__in=[keep.pk, duplicate.pk]).count()
-    if visible != 2:
-        raise PermissionDenied(_("Both participants must be in provinces assigned to you."))
+    changeable = participants_changeable_by_user(user).filter(pk__in=[keep.pk, duplicate.pk])
+    if changeable.count() != 2:
+        # A person shared with another province is merged by whoever holds every province.
+        raise PermissionDenied(
+            _("Both participants must be only in provinces assigned to you to be merged.")
+        )
     locked = {
         person.pk: person
         for person in Participant.objects.select_for_update().filter(pk__in=[keep.pk, duplicate.pk])

@@ -367,6 +367,7 @@ class ParticipantViewSet(ScopedModelViewSet):
     icon = "user"
     menu_label = _("Participants")
     edit_view_class = admin_views.ParticipantEditView
+    delete_view_class = admin_views.ParticipantDeleteView
     inspect_view_class = admin_views.ParticipantInspectView
     list_display = ["__str__", "sex", "year_of_birth", "age_band", "home_commune", "erased_at"]
     filterset_class = ParticipantFilterSet
