@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -20,13 +21,14 @@ from wagtail.admin.ui.tables import BulkActionsCheckboxColumn
 from wagtail.admin.views.generic import history, models, usage
 from wagtail.admin.widgets.button import Button, HeaderButton
 
+from .access_log import RecordsParticipantAccessMixin, RecordsParticipantListAccessMixin
 from .exports import (
     AttendanceExportButtonsMixin,
     AttendanceExportMixin,
     ListExportMixin,
     TrainingSessionExportMixin,
 )
-from .models import TrainingSession
+from .models import Participant, TrainingSession
 from .scoping import (
     communes_for_user,
     participants_changeable_by_user,
@@ -209,7 +211,17 @@ class AttendanceExportView(AttendanceExportMixin, TrainingSessionIndexView):
     """The session list's filters and search, exported as one row per attendee."""
 
 
-class TrainingSessionEditView(SessionWarnsOfDuplicatesMixin, ScopedEditView):
+class TrainingSessionEditView(
+    RecordsParticipantAccessMixin, SessionWarnsOfDuplicatesMixin, ScopedEditView
+):
+    """The session's form lists its named attendees: each one's view or change is logged."""
+
+    def participants_shown(self):
+        session = getattr(self, "object", None)
+        if session is None:
+            return []
+        return Participant.objects.filter(attendances__session=session).only("pk", "code")
+
     @cached_property
     def header_buttons(self):
         return session_review_button(self.request.user, self.object, HeaderButton)
@@ -256,7 +268,29 @@ class ParticipantDecisionButtonsMixin:
         return [*super().header_more_buttons, *self.participant_buttons()]
 
 
-class ParticipantEditView(ParticipantDecisionButtonsMixin, ScopedEditView):
+class ParticipantAccessLogButtonMixin:
+    """ "Access log" on a participant's page, for those who may read the log."""
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if self.request.user.has_perm("trainings.view_accesslogentry"):
+            url = reverse("access_log:index") + "?" + urlencode({"participant": self.object.code})
+            buttons.append(Button(_("Access log"), url=url, icon_name="history", priority=60))
+        return buttons
+
+
+class ParticipantShownMixin(RecordsParticipantAccessMixin, ParticipantAccessLogButtonMixin):
+    def participants_shown(self):
+        participant = getattr(self, "object", None)
+        return [participant] if participant is not None else []
+
+
+class ParticipantIndexView(RecordsParticipantListAccessMixin, ScopedIndexView):
+    """The participants' list: each page shown is logged as one entry with its filters."""
+
+
+class ParticipantEditView(ParticipantShownMixin, ParticipantDecisionButtonsMixin, ScopedEditView):
     """Edit a participant; one shared with provinces not the officer's is read-only.
 
     The person is looked up among those the officer may read (another province's is a
@@ -288,5 +322,17 @@ class ParticipantDeleteView(ScopedDeleteView):
         return participants_changeable_by_user(self.request.user)
 
 
-class ParticipantInspectView(ParticipantDecisionButtonsMixin, ScopedInspectView):
+class ParticipantInspectView(
+    ParticipantShownMixin, ParticipantDecisionButtonsMixin, ScopedInspectView
+):
     pass
+
+
+class YouthGroupEditView(RecordsParticipantAccessMixin, ScopedEditView):
+    """The group's form holds its roster: each member's view or change is logged."""
+
+    def participants_shown(self):
+        group = getattr(self, "object", None)
+        if group is None:
+            return []
+        return Participant.objects.filter(memberships__group=group).only("pk", "code")

@@ -10,11 +10,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from .access_log import screen_name
 from .club_forms import HeadcountForm, NewcomerFormSet, RollForm, SessionForm
 from .club_services import club_training_session_save
-from .models import TrainingSession
+from .models import AccessLogEntry, TrainingSession
 from .scoping import club_for_user, club_members_for_user, club_training_sessions_for_user
 from .selectors import likely_duplicate_sessions
+from .services import access_log_record
 
 EDITABLE = (TrainingSession.Status.DRAFT, TrainingSession.Status.RETURNED)
 
@@ -97,6 +99,13 @@ def _session_form(request, club, session):
             if saved is not None:
                 return redirect("club:home")
 
+    # The roll lists the roster by name: the leader's view of each member is logged.
+    access_log_record(
+        user=request.user,
+        action=AccessLogEntry.Action.VIEWED,
+        screen=screen_name(request),
+        participants=members.only("pk", "code"),
+    )
     return render(
         request,
         "trainings/club/session_form.html",

@@ -16,6 +16,7 @@ from wagtail.permissions import ModelPermissionPolicy
 
 from . import admin_views, exports, review_views
 from .models import (
+    AccessLogEntry,
     District,
     ExportLog,
     Participant,
@@ -199,6 +200,7 @@ PROVINCE_OF_GROUP = Column(
 
 class YouthGroupViewSet(ScopedModelViewSet):
     model = YouthGroup
+    edit_view_class = admin_views.YouthGroupEditView
     icon = "group"
     menu_label = _("Youth groups")
     list_display = ["name", "commune", "province", "founded_on", "active"]
@@ -366,6 +368,7 @@ class ParticipantViewSet(ScopedModelViewSet):
     model = Participant
     icon = "user"
     menu_label = _("Participants")
+    index_view_class = admin_views.ParticipantIndexView
     edit_view_class = admin_views.ParticipantEditView
     delete_view_class = admin_views.ParticipantDeleteView
     inspect_view_class = admin_views.ParticipantInspectView
@@ -456,6 +459,51 @@ class ExportLogViewSet(ModelViewSet):
         return ReadOnlyPermissionPolicy(self.model)
 
 
+class AccessLogFilterSet(WagtailFilterSet):
+    # Text, not selects: a select of every participant or user would be thousands long.
+    participant = django_filters.CharFilter(
+        label=_("participant code"), field_name="participant_code", lookup_expr="iexact"
+    )
+    user = django_filters.CharFilter(
+        label=_("username"), field_name="username", lookup_expr="iexact"
+    )
+    accessed_at = django_filters.DateFromToRangeFilter(
+        label=_("when"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = AccessLogEntry
+        fields = ["participant", "user", "action", "accessed_at"]
+
+
+class AccessLogViewSet(ModelViewSet):
+    """National officers read who saw or changed whose personal data; nobody edits it."""
+
+    model = AccessLogEntry
+    icon = "history"
+    menu_label = _("Access log")
+    list_display = [
+        "accessed_at",
+        "username",
+        "action",
+        "participant_code",
+        "screen",
+        "row_count",
+        "search",
+    ]
+    filterset_class = AccessLogFilterSet
+    search_fields = ["username", "participant_code"]
+    search_backend_name = None
+    ordering = ["-accessed_at", "-pk"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = []
+
+    @property
+    def permission_policy(self):
+        return ReadOnlyPermissionPolicy(self.model)
+
+
 class TrainingsViewSetGroup(ViewSetGroup):
     menu_label = _("Trainings")
     menu_icon = "group"
@@ -467,4 +515,5 @@ class TrainingsViewSetGroup(ViewSetGroup):
         ParticipantViewSet("participants"),
         ProvinceAssignmentViewSet("province_assignments"),
         ExportLogViewSet("export_logs"),
+        AccessLogViewSet("access_log"),
     )
