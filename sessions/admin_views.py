@@ -336,3 +336,24 @@ class YouthGroupEditView(RecordsParticipantAccessMixin, ScopedEditView):
         if group is None:
             return []
         return Participant.objects.filter(memberships__group=group).only("pk", "code")
+
+
+class ClubLeaderLoginButtonMixin:
+    """ "Create club leader login" (or "Club leader login") on a peer educator's page."""
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if self.request.user.has_perm("trainings.change_peereducator"):
+            label = _("Club leader login") if self.object.user_id else _("Create club leader login")
+            url = reverse("peer_educators:login", args=[self.object.pk])
+            buttons.append(Button(label, url=url, icon_name="key", priority=40))
+        return buttons
+
+
+class PeerEducatorEditView(ClubLeaderLoginButtonMixin, ScopedEditView):
+    pass
+
+
+class PeerEducatorInspectView(ClubLeaderLoginButtonMixin, ScopedInspectView):
+    pass

@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 
 from .access_log import screen_name
@@ -28,6 +28,18 @@ class LoginView(auth_views.LoginView):
         if club_for_user(self.request.user) is not None:
             return reverse("club:home")
         return super().get_default_redirect_url()
+
+
+class PasswordSetView(auth_views.PasswordResetConfirmView):
+    """A club leader chooses their password from the link their officer gave them."""
+
+    template_name = "registration/password_set.html"
+    success_url = reverse_lazy("login")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("Your password is set. Log in with it now."))
+        return response
 
 
 def _no_club(request):

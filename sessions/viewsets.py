@@ -15,6 +15,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import ModelPermissionPolicy
 
 from . import admin_views, exports, review_views
+from .club_login_views import ClubLeaderLoginView
 from .models import (
     AccessLogEntry,
     District,
@@ -232,6 +233,8 @@ class YouthGroupViewSet(ScopedModelViewSet):
 
 class PeerEducatorViewSet(ScopedModelViewSet):
     model = PeerEducator
+    edit_view_class = admin_views.PeerEducatorEditView
+    inspect_view_class = admin_views.PeerEducatorInspectView
     icon = "user"
     menu_label = _("Peer educators")
     list_display = ["__str__", "group", PROVINCE_OF_GROUP, "sex", "trained_on"]
@@ -246,12 +249,18 @@ class PeerEducatorViewSet(ScopedModelViewSet):
         FieldRowPanel([FieldPanel("sex"), FieldPanel("year_of_birth")]),
         FieldPanel("phone"),
         FieldPanel("group"),
+        # No "login" field: it listed every account. Logins are made on their own screen.
         FieldPanel("trained_on"),
-        FieldPanel("user"),
     ]
 
     def scoped_queryset(self, user):
         return peer_educators_for_user(user)
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("login/<int:pk>/", ClubLeaderLoginView.as_view(), name="login"),
+        ]
 
 
 class TrainingSessionCreateView(
