@@ -270,7 +270,7 @@ def access_log_record(
     user,
     action: str,
     screen: str,
-    participants: Iterable[Participant] = (),
+    participants: Iterable[Participant] | None = None,
     search: str = "",
     details: dict | None = None,
     row_count: int | None = None,
@@ -278,8 +278,9 @@ def access_log_record(
 ) -> list[AccessLogEntry]:
     """Record that `user` reached personal data: a row per participant, in one INSERT.
 
-    Without participants, one row stands for a list or an export (its filters, search and
-    row count); lists of thousands are never written a row per person.
+    With `participants=None`, one row stands for a list or an export (its filters, search
+    and row count): lists of thousands are never written a row per person. An empty
+    `participants` writes nothing.
     """
     common = {
         "user": user,
@@ -291,11 +292,14 @@ def access_log_record(
         "row_count": row_count,
         "export_log": export_log,
     }
-    entries = [
-        AccessLogEntry(participant_id=person.pk, participant_code=person.code, **common)
-        for person in participants
-    ] or [AccessLogEntry(**common)]
-    return AccessLogEntry.objects.bulk_create(entries)
+    if participants is None:
+        entries = [AccessLogEntry(**common)]
+    else:
+        entries = [
+            AccessLogEntry(participant_id=person.pk, participant_code=person.code, **common)
+            for person in participants
+        ]
+    return AccessLogEntry.objects.bulk_create(entries) if entries else []
 
 
 def _erase_from_logged_searches(participant: Participant) -> None:

@@ -13,6 +13,7 @@ from tests.factories import (
     ParticipantFactory,
     TrainingSessionFactory,
     UserFactory,
+    YouthGroupFactory,
     club_leader_of,
     roster_of,
 )
@@ -266,3 +267,10 @@ def test_a_program_officer_given_the_view_permission_still_reads_it_only_read_on
     client.force_login(officer)
     assert client.post(reverse("access_log:delete", args=[entry.pk])).status_code in (302, 403)
     assert AccessLogEntry.objects.filter(pk=entry.pk).exists()
+
+
+def test_a_screen_that_shows_nobody_records_nothing(client, siem_reap_club):
+    leader = club_leader_of(YouthGroupFactory(province="17"), username="leader.of.none")
+    client.force_login(leader)
+    assert client.get("/km/club/sessions/new/").status_code == 200
+    assert entries() == []
