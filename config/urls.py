@@ -38,6 +38,12 @@ urlpatterns += i18n_patterns(
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
+    # The password-set link an officer gives a new club leader (sessions/club_logins.py).
+    path(
+        "accounts/password/<uidb64>/<token>/",
+        club_views.PasswordSetView.as_view(),
+        name="club_leader_password_set",
+    ),
     path("search/", curriculum_views.search, name="search"),
     path(
         "print/<int:page_id>/<slug:variant>/",

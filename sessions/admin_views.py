@@ -8,9 +8,10 @@ of the officer's provinces.
 from django.contrib import messages
 from django.contrib.admin.utils import quote
 from django.db.models import Q
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -23,15 +24,17 @@ from wagtail.models import ReferenceIndex
 
 from spreadsheets.wagtail_exports import FormulaEscapingExportMixin
 
+from .access_log import RecordsParticipantAccessMixin, RecordsParticipantListAccessMixin
 from .exports import (
     AttendanceExportButtonsMixin,
     AttendanceExportMixin,
     ListExportMixin,
     TrainingSessionExportMixin,
 )
-from .models import TrainingSession
+from .models import Participant, TrainingSession
 from .scoping import (
     communes_for_user,
+    participants_changeable_by_user,
     participants_for_user,
     peer_educators_for_user,
     trainings_objects_visible_q,
@@ -227,7 +230,17 @@ class AttendanceExportView(AttendanceExportMixin, TrainingSessionIndexView):
     """The session list's filters and search, exported as one row per attendee."""
 
 
-class TrainingSessionEditView(SessionWarnsOfDuplicatesMixin, ScopedEditView):
+class TrainingSessionEditView(
+    RecordsParticipantAccessMixin, SessionWarnsOfDuplicatesMixin, ScopedEditView
+):
+    """The session's form lists its named attendees: each one's view or change is logged."""
+
+    def participants_shown(self):
+        session = getattr(self, "object", None)
+        if session is None:
+            return []
+        return Participant.objects.filter(attendances__session=session).only("pk", "code")
+
     @cached_property
     def header_buttons(self):
         return session_review_button(self.request.user, self.object, HeaderButton)
@@ -239,12 +252,24 @@ class TrainingSessionInspectView(ScopedInspectView):
         return session_review_button(self.request.user, self.object, HeaderButton)
 
 
+SHARED_PARTICIPANT_MESSAGE = _(
+    "%(code)s also attended trainings in provinces not assigned to you: only a national "
+    "officer, or an officer of every one of those provinces, may change, merge or erase "
+    "this record. You can read it here."
+)
+
+
+def may_change_participant(user, participant) -> bool:
+    """Whether the user may change this person (shared people: see `sessions.scoping`)."""
+    return participants_changeable_by_user(user).filter(pk=participant.pk).exists()
+
+
 class ParticipantDecisionButtonsMixin:
     """Find duplicates and erase, where the user may and the person is not erased yet."""
 
     def participant_buttons(self):
         participant, user = self.object, self.request.user
-        if participant.erased_at:
+        if participant.erased_at or not may_change_participant(user, participant):
             return []
         buttons = []
         if user.has_perm("trainings.change_participant"):
@@ -262,9 +287,92 @@ class ParticipantDecisionButtonsMixin:
         return [*super().header_more_buttons, *self.participant_buttons()]
 
 
-class ParticipantEditView(ParticipantDecisionButtonsMixin, ScopedEditView):
+class ParticipantAccessLogButtonMixin:
+    """ "Access log" on a participant's page, for those who may read the log."""
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if self.request.user.has_perm("trainings.view_accesslogentry"):
+            url = reverse("access_log:index") + "?" + urlencode({"participant": self.object.code})
+            buttons.append(Button(_("Access log"), url=url, icon_name="history", priority=60))
+        return buttons
+
+
+class ParticipantShownMixin(RecordsParticipantAccessMixin, ParticipantAccessLogButtonMixin):
+    def participants_shown(self):
+        participant = getattr(self, "object", None)
+        return [participant] if participant is not None else []
+
+
+class ParticipantIndexView(RecordsParticipantListAccessMixin, ScopedIndexView):
+    """The participants' list: each page shown is logged as one entry with its filters."""
+
+
+class ParticipantEditView(ParticipantShownMixin, ParticipantDecisionButtonsMixin, ScopedEditView):
+    """Edit a participant; one shared with provinces not the officer's is read-only.
+
+    The person is looked up among those the officer may read (another province's is a
+    404); one they may read but not change goes to the inspect page with the reason,
+    for the form and for a POST alike, so nothing is saved.
+    """
+
+    def get(self, request, *args, **kwargs):
+        return self.refuse_shared_participant() or super().get(request, *args, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        return self.refuse_shared_participant() or super().post(request, *args, **kwargs)
+
+    def get_object(self, queryset=None):
+        if getattr(self, "object", None) is not None:
+            return self.object
+        return super().get_object(queryset)
+
+    def refuse_shared_participant(self):
+        participant = self.object = self.get_object()
+        if may_change_participant(self.request.user, participant):
+            return None
+        messages.warning(self.request, SHARED_PARTICIPANT_MESSAGE % {"code": participant.code})
+        return redirect("participants:inspect", participant.pk)
+
+
+class ParticipantDeleteView(ScopedDeleteView):
+    def get_queryset(self):
+        return participants_changeable_by_user(self.request.user)
+
+
+class ParticipantInspectView(
+    ParticipantShownMixin, ParticipantDecisionButtonsMixin, ScopedInspectView
+):
     pass
 
 
-class ParticipantInspectView(ParticipantDecisionButtonsMixin, ScopedInspectView):
+class YouthGroupEditView(RecordsParticipantAccessMixin, ScopedEditView):
+    """The group's form holds its roster: each member's view or change is logged."""
+
+    def participants_shown(self):
+        group = getattr(self, "object", None)
+        if group is None:
+            return []
+        return Participant.objects.filter(memberships__group=group).only("pk", "code")
+
+
+class ClubLeaderLoginButtonMixin:
+    """ "Create club leader login" (or "Club leader login") on a peer educator's page."""
+
+    @cached_property
+    def header_more_buttons(self):
+        buttons = list(super().header_more_buttons)
+        if self.request.user.has_perm("trainings.change_peereducator"):
+            label = _("Club leader login") if self.object.user_id else _("Create club leader login")
+            url = reverse("peer_educators:login", args=[self.object.pk])
+            buttons.append(Button(label, url=url, icon_name="key", priority=40))
+        return buttons
+
+
+class PeerEducatorEditView(ClubLeaderLoginButtonMixin, ScopedEditView):
+    pass
+
+
+class PeerEducatorInspectView(ClubLeaderLoginButtonMixin, ScopedInspectView):
     pass

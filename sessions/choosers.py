@@ -20,6 +20,7 @@ from wagtail.admin.views.generic import chooser as chooser_views
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.widgets.chooser import BaseChooser
 
+from .access_log import RecordsParticipantListAccessMixin
 from .models import Commune, Participant, PeerEducator, YouthGroup
 from .scoping import (
     communes_for_user,
@@ -172,7 +173,7 @@ class ScopedChooserViewSet(ChooserViewSet):
             {"search_fields": self.search_fields},
         )
         extra = {}
-        if base_class is self.choose_view_class:
+        if issubclass(base_class, ScopedChooseView):
             extra = {"icon": self.icon, "page_title": self.page_title}
             extra["search_tab_label"] = self.search_tab_label
             extra["creation_tab_label"] = self.creation_tab_label
@@ -227,8 +228,18 @@ class PeerEducatorChooserViewSet(ScopedChooserViewSet):
         return peer_educators_for_user(user)
 
 
+class ParticipantChooseView(RecordsParticipantListAccessMixin, ScopedChooseView):
+    """The pop-up lists names: each opening is recorded as a list, with its search."""
+
+
+class ParticipantChooseResultsView(RecordsParticipantListAccessMixin, ScopedChooseResultsView):
+    pass
+
+
 class ParticipantChooserViewSet(ScopedChooserViewSet):
     model = Participant
+    choose_view_class = ParticipantChooseView
+    choose_results_view_class = ParticipantChooseResultsView
     icon = "user"
     choose_one_text = _("Choose a participant")
     choose_another_text = _("Choose another participant")

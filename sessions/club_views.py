@@ -7,14 +7,16 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 
+from .access_log import screen_name
 from .club_forms import HeadcountForm, NewcomerFormSet, RollForm, SessionForm
 from .club_services import club_training_session_save
-from .models import TrainingSession
+from .models import AccessLogEntry, TrainingSession
 from .scoping import club_for_user, club_members_for_user, club_training_sessions_for_user
 from .selectors import likely_duplicate_sessions
+from .services import access_log_record
 
 EDITABLE = (TrainingSession.Status.DRAFT, TrainingSession.Status.RETURNED)
 
@@ -26,6 +28,18 @@ class LoginView(auth_views.LoginView):
         if club_for_user(self.request.user) is not None:
             return reverse("club:home")
         return super().get_default_redirect_url()
+
+
+class PasswordSetView(auth_views.PasswordResetConfirmView):
+    """A club leader chooses their password from the link their officer gave them."""
+
+    template_name = "registration/password_set.html"
+    success_url = reverse_lazy("login")
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, _("Your password is set. Log in with it now."))
+        return response
 
 
 def _no_club(request):
@@ -97,6 +111,13 @@ def _session_form(request, club, session):
             if saved is not None:
                 return redirect("club:home")
 
+    # The roll lists the roster by name: the leader's view of each member is logged.
+    access_log_record(
+        user=request.user,
+        action=AccessLogEntry.Action.VIEWED,
+        screen=screen_name(request),
+        participants=members.only("pk", "code"),
+    )
     return render(
         request,
         "trainings/club/session_form.html",

@@ -32,9 +32,10 @@ from wagtail.admin.widgets.button import Button
 
 from spreadsheets.wagtail_exports import FormulaEscapingExportMixin
 
-from .models import Attendance, ExportLog, Headcount, SessionLesson, TrainingSession
+from .access_log import screen_name
+from .models import AccessLogEntry, Attendance, ExportLog, Headcount, SessionLesson, TrainingSession
 from .scoping import can_export_personal_data
-from .services import export_log_create
+from .services import access_log_record, export_log_create
 
 #: The rows of one XLSX sheet, its heading row taken away.
 XLSX_MAX_ROWS = 1_048_575
@@ -186,15 +187,30 @@ class ListExportMixin(FormulaEscapingExportMixin):
             params = self.request.GET.copy()
             params.pop("export", None)
             return redirect(f"{self.index_url}?{params.urlencode()}")
-        export_log_create(
+        personal_data = self.personal_data_exported and any(
+            column.personal for column in self.columns_exported
+        )
+        filters = self.export_filters()
+        export_log = export_log_create(
             user=self.request.user,
             list_name=self.export_list_name,
             export_format=export_format,
-            filters=self.export_filters(),
+            filters=filters,
             row_count=row_count,
-            personal_data=self.personal_data_exported
-            and any(column.personal for column in self.columns_exported),
+            personal_data=personal_data,
         )
+        if personal_data:
+            # One access log entry for the whole file, pointing at its export log entry.
+            access_log_record(
+                user=self.request.user,
+                action=AccessLogEntry.Action.EXPORTED,
+                screen=screen_name(self.request),
+                # The search apart from the filters, where erasure can find a name in it.
+                search=self.request.GET.get("q", ""),
+                details={key: value for key, value in filters.items() if key != "q"},
+                row_count=row_count,
+                export_log=export_log,
+            )
         return self.as_spreadsheet(queryset, export_format)
 
     def export_items(self, queryset) -> Iterable:

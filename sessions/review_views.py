@@ -15,8 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
+from .access_log import RecordsParticipantAccessMixin, screen_name
 from .models import TrainingSession
-from .scoping import participants_for_user, training_sessions_for_user
+from .scoping import participants_changeable_by_user, training_sessions_for_user
 from .selectors import likely_duplicate_sessions, possible_duplicate_participants
 from .services import (
     participant_erase,
@@ -111,7 +112,7 @@ class SessionReviewView(ScopedObjectView):
         return self.render_to_response(self.get_context_data(return_form=return_form))
 
 
-class ParticipantEraseView(ScopedObjectView):
+class ParticipantEraseView(RecordsParticipantAccessMixin, ScopedObjectView):
     """A national officer erases a person's name and contacts; the figures keep them."""
 
     template_name = "trainings/admin/participant_erase.html"
@@ -120,7 +121,7 @@ class ParticipantEraseView(ScopedObjectView):
     header_icon = "warning"
 
     def get_queryset(self):
-        return participants_for_user(self.request.user)
+        return participants_changeable_by_user(self.request.user)
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -129,8 +130,11 @@ class ParticipantEraseView(ScopedObjectView):
             **kwargs,
         )
 
+    def participants_shown(self):
+        return [self.object]
+
     def post(self, request, pk):
-        participant_erase(participant=self.object, user=request.user)
+        participant_erase(participant=self.object, user=request.user, screen=screen_name(request))
         messages.success(
             request,
             gettext("The personal data of %(code)s was erased.") % {"code": self.object.code},
@@ -138,7 +142,7 @@ class ParticipantEraseView(ScopedObjectView):
         return redirect("participants:inspect", self.object.pk)
 
 
-class ParticipantDuplicatesView(ScopedObjectView):
+class ParticipantDuplicatesView(RecordsParticipantAccessMixin, ScopedObjectView):
     """Others who may be the same person, and merging one of them into this record."""
 
     template_name = "trainings/admin/participant_duplicates.html"
@@ -147,20 +151,30 @@ class ParticipantDuplicatesView(ScopedObjectView):
     header_icon = "user"
 
     def get_queryset(self):
-        return participants_for_user(self.request.user).filter(erased_at__isnull=True)
+        # Both records of a merge change: only people the user may change on both sides.
+        return participants_changeable_by_user(self.request.user).filter(erased_at__isnull=True)
 
     def get_context_data(self, **kwargs):
         candidates = possible_duplicate_participants(
-            participant=self.object, among=participants_for_user(self.request.user)
+            participant=self.object, among=self.get_queryset()
         ).select_related("home_commune")
+        self.candidates = list(candidates[:50])
         return super().get_context_data(
-            participant=self.object, candidates=list(candidates[:50]), **kwargs
+            participant=self.object, candidates=self.candidates, **kwargs
         )
+
+    def participants_shown(self):
+        return [self.object, *getattr(self, "candidates", [])]
 
     def post(self, request, pk):
         duplicate = get_object_or_404(self.get_queryset(), pk=request.POST.get("duplicate"))
         try:
-            participants_merge(keep=self.object, duplicate=duplicate, user=request.user)
+            participants_merge(
+                keep=self.object,
+                duplicate=duplicate,
+                user=request.user,
+                screen=screen_name(request),
+            )
         except ValidationError as error:
             self._error_messages(error)
             return self.get(request, pk)

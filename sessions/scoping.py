@@ -6,6 +6,11 @@ session held over a provincial border stays with the group's officers); a partic
 any group they attended a session of or are a member of, and by their home commune.
 Rows elsewhere that name a trainings object by content type and id (Wagtail's log entries,
 its reference index) are seen by whoever may see that object.
+
+A participant may belong to several provinces (a person who attended sessions in two).
+Any officer of one of them may read the record; changing it (edit, merge, erase, delete)
+belongs to national officers and to officers assigned to every province the person
+appears in, so that no officer rewrites or removes what another province's officer keeps.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -135,6 +140,27 @@ def trainings_objects_visible_q(user, *, content_type_field: str, object_id_fiel
             }
         )
     return condition
+
+
+def participants_changeable_by_user(user) -> QuerySet[Participant]:
+    """Participants this user may edit, merge, erase or delete: shared people included only
+    when every province they appear in is the user's.
+
+    A subset of `participants_for_user`: the person is there, and no attendance, membership
+    or home commune of theirs lies in a province not assigned to the officer.
+    """
+    queryset = participants_for_user(user)
+    if user is None or not user.is_authenticated or can_access_all_provinces(user):
+        return queryset  # none() for the anonymous, everyone for national officers
+    provinces = _assigned_province_ids(user)
+    attended_elsewhere = Attendance.objects.filter(participant=OuterRef("pk")).exclude(
+        session__group__commune__district__province__in=provinces
+    )
+    member_elsewhere = Membership.objects.filter(participant=OuterRef("pk")).exclude(
+        group__commune__district__province__in=provinces
+    )
+    home_here = Q(home_commune__isnull=True) | Q(home_commune__district__province__in=provinces)
+    return queryset.filter(home_here, ~Exists(attended_elsewhere), ~Exists(member_elsewhere))
 
 
 def club_for_user(user) -> YouthGroup | None:

@@ -4,15 +4,25 @@ Views, viewsets, imports and the club leaders' forms call these functions, so th
 (who may, from which status, what is kept) hold whichever screen the change comes from.
 """
 
+from collections.abc import Iterable
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.log_actions import registry as log_registry
 
-from .models import Attendance, ExportLog, Membership, Participant, TrainingSession
-from .scoping import participants_for_user, training_sessions_for_user
+from .models import (
+    AccessLogEntry,
+    Attendance,
+    ExportLog,
+    Membership,
+    Participant,
+    TrainingSession,
+)
+from .scoping import participants_changeable_by_user, training_sessions_for_user
 
 #: Fields filled in from a duplicate where the participant kept has them blank.
 MERGED_FIELDS = [
@@ -40,6 +50,10 @@ ERASED_FIELDS = {
     "assent_collected_by": "",
     "guardian_consent_collected_by": "",
 }
+
+
+#: What replaces a logged search that named an erased person.
+ERASED_SEARCH = "[erased]"
 
 
 def _locked_session(session: TrainingSession) -> TrainingSession:
@@ -120,7 +134,9 @@ def training_session_return(*, session: TrainingSession, user, reason: str) -> T
 
 
 @transaction.atomic
-def participant_erase(*, participant: Participant, user) -> Participant:
+def participant_erase(
+    *, participant: Participant, user, screen: str = "participants:erase"
+) -> Participant:
     """Remove a person's name and contacts, keeping what the figures count.
 
     Sex, age band and home commune stay, and every attendance keeps the age band the
@@ -128,6 +144,8 @@ def participant_erase(*, participant: Participant, user) -> Participant:
     """
     if not user.has_perm("trainings.erase_participant"):
         raise PermissionDenied(_("Only national program officers may erase a participant."))
+    if not participants_changeable_by_user(user).filter(pk=participant.pk).exists():
+        raise PermissionDenied(_("This participant also belongs to provinces not assigned to you."))
     participant = Participant.objects.select_for_update().get(pk=participant.pk)
     if participant.erased_at:
         return participant
@@ -144,6 +162,7 @@ def participant_erase(*, participant: Participant, user) -> Participant:
         (attendance.session.date for attendance in attendances), default=timezone.localdate()
     )
     participant.age_band = participant.age_band_on(last_seen)
+    _erase_from_logged_searches(participant)
     for field, empty in ERASED_FIELDS.items():
         setattr(participant, field, empty)
     participant.erased_at = timezone.now()
@@ -154,19 +173,34 @@ def participant_erase(*, participant: Participant, user) -> Participant:
     # The admin's history labels entries with the object's name at the time: keep the code only.
     log_registry.get_logs_for_instance(participant).update(label=participant.code)
     log(instance=participant, action="trainings.erase", user=user)
+    access_log_record(
+        user=user,
+        action=AccessLogEntry.Action.ERASED,
+        screen=screen,
+        participants=[participant],
+    )
     return participant
 
 
 @transaction.atomic
-def participants_merge(*, keep: Participant, duplicate: Participant, user) -> Participant:
+def participants_merge(
+    *,
+    keep: Participant,
+    duplicate: Participant,
+    user,
+    screen: str = "participants:duplicates",
+) -> Participant:
     """Make two records of one person one: attendances and memberships move to `keep`."""
     if keep.pk == duplicate.pk:
         raise ValidationError(_("A participant cannot be merged with themself."))
     if not user.has_perm("trainings.change_participant"):
         raise PermissionDenied(_("You may not merge participants."))
-    visible = participants_for_user(user).filter(pk__in=[keep.pk, duplicate.pk]).count()
-    if visible != 2:
-        raise PermissionDenied(_("Both participants must be in provinces assigned to you."))
+    changeable = participants_changeable_by_user(user).filter(pk__in=[keep.pk, duplicate.pk])
+    if changeable.count() != 2:
+        # A person shared with another province is merged by whoever holds every province.
+        raise PermissionDenied(
+            _("Both participants must be only in provinces assigned to you to be merged.")
+        )
     locked = {
         person.pk: person
         for person in Participant.objects.select_for_update().filter(pk__in=[keep.pk, duplicate.pk])
@@ -188,6 +222,14 @@ def participants_merge(*, keep: Participant, duplicate: Participant, user) -> Pa
             setattr(keep, field, getattr(duplicate, field))
     keep.returned_migrant = keep.returned_migrant or duplicate.returned_migrant
     duplicate_code = duplicate.code
+    # Before the delete, so the duplicate's row is written with its id (then set to null).
+    access_log_record(
+        user=user,
+        action=AccessLogEntry.Action.MERGED,
+        screen=screen,
+        participants=[keep, duplicate],
+        details={"kept": keep.code, "merged": duplicate_code},
+    )
     duplicate.delete()
     keep.full_clean()
     keep.save()
@@ -217,3 +259,64 @@ def export_log_create(
     entry.full_clean()
     entry.save()
     return entry
+
+
+def access_log_record(
+    *,
+    user,
+    action: str,
+    screen: str,
+    participants: Iterable[Participant] | None = None,
+    search: str = "",
+    details: dict | None = None,
+    row_count: int | None = None,
+    export_log: ExportLog | None = None,
+) -> list[AccessLogEntry]:
+    """Record that `user` reached personal data: a row per participant, in one INSERT.
+
+    With `participants=None`, one row stands for a list or an export (its filters, search
+    and row count): lists of thousands are never written a row per person. An empty
+    `participants` writes nothing.
+    """
+    common = {
+        "user": user,
+        "username": user.get_username(),
+        "action": action,
+        "screen": screen[:100],
+        "search": search[:255],
+        "details": details or {},
+        "row_count": row_count,
+        "export_log": export_log,
+    }
+    if participants is None:
+        entries = [AccessLogEntry(**common)]
+    else:
+        entries = [
+            AccessLogEntry(participant_id=person.pk, participant_code=person.code, **common)
+            for person in participants
+        ]
+    return AccessLogEntry.objects.bulk_create(entries) if entries else []
+
+
+def _erase_from_logged_searches(participant: Participant) -> None:
+    """Blank the list searches and export filters that typed this person's name or phone.
+
+    A search term is the one place the logs could hold a name. Each word of the name of 3
+    letters or more, and the phone's last 6 digits, are looked for; a search for a part of
+    a word ("Srey" for "Sreymom") is not recognised.
+    """
+    words = [word for word in participant.name.split() if len(word) >= 3]
+    digits = "".join(character for character in participant.contact_phone if character.isdigit())
+    if len(digits) >= 6:
+        words.append(digits[-6:])
+    if not words:
+        return
+    searched = Q()
+    exported = Q()
+    for word in words:
+        searched |= Q(search__icontains=word)
+        exported |= Q(filters__q__icontains=word)
+    AccessLogEntry.objects.filter(searched).update(search=ERASED_SEARCH)
+    for entry in ExportLog.objects.filter(exported).only("filters"):
+        entry.filters["q"] = ERASED_SEARCH
+        entry.save(update_fields=["filters"])

@@ -15,7 +15,9 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import ModelPermissionPolicy
 
 from . import admin_views, exports, review_views
+from .club_login_views import ClubLeaderLoginView
 from .models import (
+    AccessLogEntry,
     District,
     ExportLog,
     Participant,
@@ -205,6 +207,7 @@ PROVINCE_OF_GROUP = Column(
 
 class YouthGroupViewSet(ScopedModelViewSet):
     model = YouthGroup
+    edit_view_class = admin_views.YouthGroupEditView
     icon = "group"
     menu_label = _("Youth groups")
     list_display = ["name", "commune", "province", "founded_on", "active"]
@@ -236,6 +239,8 @@ class YouthGroupViewSet(ScopedModelViewSet):
 
 class PeerEducatorViewSet(ScopedModelViewSet):
     model = PeerEducator
+    edit_view_class = admin_views.PeerEducatorEditView
+    inspect_view_class = admin_views.PeerEducatorInspectView
     icon = "user"
     menu_label = _("Peer educators")
     list_display = ["__str__", "group", PROVINCE_OF_GROUP, "sex", "trained_on"]
@@ -250,12 +255,18 @@ class PeerEducatorViewSet(ScopedModelViewSet):
         FieldRowPanel([FieldPanel("sex"), FieldPanel("year_of_birth")]),
         FieldPanel("phone"),
         FieldPanel("group"),
+        # No "login" field: it listed every account. Logins are made on their own screen.
         FieldPanel("trained_on"),
-        FieldPanel("user"),
     ]
 
     def scoped_queryset(self, user):
         return peer_educators_for_user(user)
+
+    def get_urlpatterns(self):
+        return [
+            *super().get_urlpatterns(),
+            path("login/<int:pk>/", ClubLeaderLoginView.as_view(), name="login"),
+        ]
 
 
 class TrainingSessionCreateView(
@@ -372,7 +383,9 @@ class ParticipantViewSet(ScopedModelViewSet):
     model = Participant
     icon = "user"
     menu_label = _("Participants")
+    index_view_class = admin_views.ParticipantIndexView
     edit_view_class = admin_views.ParticipantEditView
+    delete_view_class = admin_views.ParticipantDeleteView
     inspect_view_class = admin_views.ParticipantInspectView
     list_display = ["__str__", "sex", "year_of_birth", "age_band", "home_commune", "erased_at"]
     filterset_class = ParticipantFilterSet
@@ -462,6 +475,51 @@ class ExportLogViewSet(ModelViewSet):
         return ReadOnlyPermissionPolicy(self.model)
 
 
+class AccessLogFilterSet(WagtailFilterSet):
+    # Text, not selects: a select of every participant or user would be thousands long.
+    participant = django_filters.CharFilter(
+        label=_("participant code"), field_name="participant_code", lookup_expr="iexact"
+    )
+    user = django_filters.CharFilter(
+        label=_("username"), field_name="username", lookup_expr="iexact"
+    )
+    accessed_at = django_filters.DateFromToRangeFilter(
+        label=_("when"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = AccessLogEntry
+        fields = ["participant", "user", "action", "accessed_at"]
+
+
+class AccessLogViewSet(ModelViewSet):
+    """National officers read who saw or changed whose personal data; nobody edits it."""
+
+    model = AccessLogEntry
+    icon = "history"
+    menu_label = _("Access log")
+    list_display = [
+        "accessed_at",
+        "username",
+        "action",
+        "participant_code",
+        "screen",
+        "row_count",
+        "search",
+    ]
+    filterset_class = AccessLogFilterSet
+    search_fields = ["username", "participant_code"]
+    search_backend_name = None
+    ordering = ["-accessed_at", "-pk"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = []
+
+    @property
+    def permission_policy(self):
+        return ReadOnlyPermissionPolicy(self.model)
+
+
 class TrainingsViewSetGroup(ViewSetGroup):
     menu_label = _("Trainings")
     menu_icon = "group"
@@ -473,4 +531,5 @@ class TrainingsViewSetGroup(ViewSetGroup):
         ParticipantViewSet("participants"),
         ProvinceAssignmentViewSet("province_assignments"),
         ExportLogViewSet("export_logs"),
+        AccessLogViewSet("access_log"),
     )

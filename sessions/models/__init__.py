@@ -1,5 +1,6 @@
 """Models of the trainings app, one module per area."""
 
+from .access import AccessLogEntry
 from .attendance import Attendance, Headcount, Participant, participant_code_new
 from .choices import AgeBand, Sex
 from .exports import ExportLog
@@ -11,6 +12,7 @@ from .officers import ProvinceAssignment
 from .training import SessionLesson, TrainingSession
 
 __all__ = [
+    "AccessLogEntry",
     "AgeBand",
     "Attendance",
     "Commune",
