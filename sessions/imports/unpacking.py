@@ -107,8 +107,9 @@ class PartCounter:
 
     def read(self, source) -> None:
         """Stream one XML part through the parser, a chunk at a time."""
-        # The C parser: defusedxml's runs in Python, at twice the time. Expat (2.4 and later)
-        # refuses entity expansion bombs itself, and ElementTree never fetches external ones.
+        # The C parser: defusedxml's runs in Python, at twice the time. A DTD is refused
+        # (`doctype`), expat 2.4+ stops entity expansion bombs itself, and ElementTree
+        # never fetches external entities.
         parser = XMLParser(target=self)  # noqa: S314 safe with expat 2.4+, see above
         self.rows = self.cells_in_row = self.text = 0
         try:
@@ -152,6 +153,10 @@ class PartCounter:
                 )
                 % {"limit": f"{TEXT_CHARACTERS:,}"}
             )
+
+    def doctype(self, name: str, public_id: str | None, system_id: str | None) -> None:
+        # No workbook part declares a DTD; a file that does wants its entities expanded.
+        raise BadFile(NOT_A_SPREADSHEET)
 
     def close(self) -> None:
         return None
