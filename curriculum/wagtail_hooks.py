@@ -9,8 +9,10 @@ from wagtail.snippets.models import register_snippet
 
 from curriculum.reports import UntranslatedPagesReportView
 from curriculum.viewsets import CurriculumViewSetGroup
+from curriculum.workflow_actions import refuse_workflow_action_without_task
 
 register_snippet(CurriculumViewSetGroup)
+hooks.register("before_edit_page", refuse_workflow_action_without_task)
 
 
 @hooks.register("register_admin_urls")

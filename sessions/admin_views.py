@@ -7,6 +7,7 @@ of the officer's provinces.
 
 from django.contrib import messages
 from django.contrib.admin.utils import quote
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -14,6 +15,7 @@ from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from modelcluster.forms import BaseChildFormSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import InlinePanel, get_form_for_model
 from wagtail.admin.ui.menus import MenuItem
@@ -78,13 +80,57 @@ class ProvinceScopedAdminForm(WagtailAdminModelForm):
         field.queryset = field.queryset.filter(Q(group_id=group_id) | Q(pk__in=current))
 
 
+class OwnRowsFormSet(BaseChildFormSet):
+    """Inline rows that can only be the parent's own rows.
+
+    Django's model formsets accept, as a row's hidden id, the id of any row of the model
+    (another session's attendance, of another province): modelcluster then builds a blank
+    row for it, and saving it breaks a unique constraint (a 500). Here such an id, or one
+    that is no number at all, is a message on the form, and nothing is saved.
+    """
+
+    foreign_rows = False
+
+    def _get_to_python(self, field):
+        to_python = super()._get_to_python(field)
+
+        def id_or_none(value):
+            try:
+                return to_python(value)
+            except ValidationError:
+                return None
+
+        return id_or_none
+
+    def _existing_object(self, pk):
+        # Called for each posted id of a row the form was sent with: it must be one of
+        # the parent's rows (the formset's queryset), else the form was tampered with.
+        row = super()._existing_object(pk)
+        if row is None:
+            self.foreign_rows = True
+        return row
+
+    def clean(self):
+        if self.foreign_rows:
+            raise ValidationError(
+                _(
+                    "Some rows of this form are not rows of this record: the page may be "
+                    "out of date. Reload it and make your changes again."
+                ),
+                code="foreign_rows",
+            )
+        return super().clean()
+
+
 class ScopedInlinePanel(InlinePanel):
-    """An InlinePanel whose child forms also limit their choices to the user's provinces."""
+    """An InlinePanel whose child forms also limit their choices to the user's provinces,
+    and whose rows can only be the parent's own (`OwnRowsFormSet`)."""
 
     def get_form_options(self):
         options = super().get_form_options()
         formset = options["formsets"][self.relation_name]
         formset["inherit_kwargs"] = ["for_user"]
+        formset["formset"] = OwnRowsFormSet
         # Wagtail may already have built a form class for the rows (for deferred required
         # fields); build it on the scoped form instead, with the same options.
         defer = self.child_edit_handler.get_form_options().get("defer_required_on_fields")

@@ -26,7 +26,7 @@ from sessions.models import (
     TrainingSession,
     YouthGroup,
 )
-from sessions.scoping import participants_for_user
+from sessions.scoping import participants_for_user, training_sessions_for_user
 
 from . import resources
 from .cleaning import CellError, clean_text, name_key
@@ -328,10 +328,13 @@ class SessionRows:
         external_ids = {plan.external_id for plan in plans if plan.external_id}
         by_external = {}
         if external_ids:
-            for session in TrainingSession.objects.filter(
+            # Only the sessions the officer may see: a session of another province with the
+            # same id is neither an answer (it would tell that it exists) nor a conflict
+            # (external ids are unique per youth group).
+            for session in training_sessions_for_user(context.user).filter(
                 source=TrainingSession.Source.IMPORT, external_id__in=external_ids
-            ).select_related("group__commune__district"):
-                by_external[session.external_id] = session
+            ):
+                by_external.setdefault(session.external_id, []).append(session)
         by_natural = {}
         natural = [plan for plan in plans if not plan.external_id]
         if natural:
@@ -346,14 +349,15 @@ class SessionRows:
                 by_natural.setdefault(("session", session.group_id, session.date, lessons), session)
         for plan in plans:
             if plan.external_id:
-                session = by_external.get(plan.external_id)
-                if session is not None and session.group_id != plan.group.pk:
+                sessions = by_external.get(plan.external_id, [])
+                same_group = [session for session in sessions if session.group_id == plan.group.pk]
+                if sessions and not same_group:
                     message = _(
                         "The session with external id “%(value)s” belongs to another group."
                     ) % {"value": plan.external_id}
                     plan.existing = RowRejected("external_id", message)
                     continue
-                plan.existing = session
+                plan.existing = same_group[0] if same_group else None
             else:
                 plan.existing = by_natural.get(plan.key)
 

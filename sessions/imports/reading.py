@@ -1,7 +1,9 @@
 """Opening an uploaded CSV or XLSX file as rows, with a clear message for a bad file.
 
 XLSX files are read with openpyxl in read-only mode and CSV files line by line, so a
-file of 50,000 rows is never held in memory whole.
+file of 50,000 rows is never held in memory whole. Both stay within the import limits
+(`limits.py`): an XLSX is checked part by part before openpyxl opens it, and the rows of
+either stop at the first row or column past a limit.
 """
 
 import codecs
@@ -11,26 +13,28 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from .cleaning import is_blank
+from .limits import (
+    NOT_A_SPREADSHEET,
+    BadFile,
+    ImportLimits,
+    import_limits,
+    too_many_cells,
+    too_many_columns,
+    too_many_rows,
+)
+from .unpacking import check_package
+
+__all__ = ["BadFile", "Table", "check_size", "max_upload_bytes", "open_table"]
 
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # encrypted XLSX and old .xls files
 ZIP_SIGNATURE = b"PK\x03\x04"
-DEFAULT_MAX_BYTES = 20 * 1024 * 1024
-
-
-class BadFile(ValueError):
-    """A file that cannot be imported at all; the message is shown to the officer."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 def max_upload_bytes() -> int:
-    return getattr(settings, "IMPORT_MAX_UPLOAD_BYTES", DEFAULT_MAX_BYTES)
+    return import_limits().upload_bytes
 
 
 def check_size(size: int) -> None:
@@ -68,9 +72,25 @@ def open_table(path: Path, *, sheet_names: tuple[str, ...] = ()) -> Table:
                 "Remove the password, or save it as .xlsx or .csv, and upload it again."
             )
         )
+    limits = import_limits()
     if start.startswith(ZIP_SIGNATURE):
-        return _open_xlsx(path, sheet_names)
-    return _open_csv(path)
+        return _open_xlsx(path, sheet_names, limits)
+    return _open_csv(path, limits)
+
+
+def bounded_rows(rows: Iterator[tuple[int, list]], limits: ImportLimits):
+    """The rows as they come, refusing the file at the first one past a limit."""
+    cells = 0
+    for number, values in rows:
+        # One header row on top of the data rows allowed.
+        if number > limits.rows + 1:
+            raise too_many_rows(limits.rows)
+        if len(values) > limits.columns:
+            raise too_many_columns(limits.columns)
+        cells += len(values)
+        if cells > limits.cells:
+            raise too_many_cells(limits.cells)
+        yield number, values
 
 
 def _first_row(rows: Iterator[tuple[int, list]]) -> tuple[int, list]:
@@ -80,19 +100,22 @@ def _first_row(rows: Iterator[tuple[int, list]]) -> tuple[int, list]:
     raise BadFile(_("The file is empty: there is no header row and no data."))
 
 
-def _open_xlsx(path: Path, sheet_names: tuple[str, ...]) -> Table:
+def _open_xlsx(path: Path, sheet_names: tuple[str, ...], limits: ImportLimits) -> Table:
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
     # A file object, not the path: openpyxl judges a path by its extension.
     handle = open(path, "rb")  # noqa: SIM115 closed with the table
     try:
+        with zipfile.ZipFile(handle) as archive:
+            check_package(archive, limits)
         workbook = openpyxl.load_workbook(handle, read_only=True, data_only=True)
+    except BadFile:
+        handle.close()
+        raise
     except (zipfile.BadZipFile, InvalidFileException, KeyError, OSError, ValueError, TypeError):
         handle.close()
-        raise BadFile(
-            _("The file is not a spreadsheet we can read: save it as .xlsx or .csv.")
-        ) from None
+        raise BadFile(NOT_A_SPREADSHEET) from None
 
     def close():
         workbook.close()
@@ -103,9 +126,12 @@ def _open_xlsx(path: Path, sheet_names: tuple[str, ...]) -> Table:
     except BadFile:
         close()
         raise
-    rows = (
-        (number, list(values))
-        for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+    rows = bounded_rows(
+        (
+            (number, list(values))
+            for number, values in enumerate(sheet.iter_rows(values_only=True), start=1)
+        ),
+        limits,
     )
     header_number, headers = _first_row(rows)
     total = sheet.max_row - header_number if sheet.max_row else None
@@ -140,11 +166,11 @@ def _choose_sheet(workbook, sheet_names: tuple[str, ...]):
 INSTRUCTION_SHEETS = {"instructions", "ការណែនាំ", "lists", "បញ្ជី"}
 
 
-def _open_csv(path: Path) -> Table:
+def _open_csv(path: Path, limits: ImportLimits) -> Table:
     with open(path, "rb") as handle:
         sample = handle.read(64 * 1024)
     if b"\x00" in sample:
-        raise BadFile(_("The file is not a spreadsheet we can read: save it as .xlsx or .csv."))
+        raise BadFile(NOT_A_SPREADSHEET)
     encoding = "utf-8-sig"
     try:
         codecs.getincrementaldecoder(encoding)().decode(sample, final=False)
@@ -156,12 +182,18 @@ def _open_csv(path: Path) -> Table:
             )
         ) from None
     text_sample = sample.decode(encoding, errors="ignore")
-    delimiter = _sniff_delimiter(text_sample)
-    return Table(**_csv_rows(path, encoding, delimiter))
+    delimiter = _sniff_delimiter(text_sample[: limits.sniff_characters])
+    return Table(**_csv_rows(path, encoding, delimiter, limits))
 
 
 def _sniff_delimiter(sample: str) -> str:
-    first_line = sample.splitlines()[0] if sample.splitlines() else ""
+    """The delimiter of the sample's lines; the caller keeps the sample short, as
+    csv.Sniffer's time grows with the square of its length (64 KB took 23 seconds)."""
+    lines = sample.splitlines()
+    if len(lines) > 1:
+        # The last line is likely cut off mid-row; the sniffer reads whole rows best.
+        sample = "\n".join(lines[:-1])
+    first_line = lines[0] if lines else ""
     try:
         return csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
     except csv.Error:
@@ -169,13 +201,21 @@ def _sniff_delimiter(sample: str) -> str:
         return max(counts, key=counts.get)
 
 
-def _csv_rows(path: Path, encoding: str, delimiter: str) -> dict:
+def _csv_rows(path: Path, encoding: str, delimiter: str, limits: ImportLimits) -> dict:
     handle = open(path, encoding=encoding, newline="")  # noqa: SIM115 closed by the generator
+
+    def lines():
+        # csv splits a whole line into cells before any row can be looked at: a line of
+        # millions of commas would be a list of millions of cells.
+        for line in handle:
+            if len(line) > limits.csv_line_characters:
+                raise too_many_columns(limits.columns)
+            yield line
 
     def rows():
         try:
-            reader = csv.reader(handle, delimiter=delimiter)
-            yield from enumerate(reader, start=1)
+            reader = csv.reader(lines(), delimiter=delimiter)
+            yield from bounded_rows(enumerate(reader, start=1), limits)
         except (csv.Error, UnicodeDecodeError) as error:
             raise BadFile(
                 _("The file could not be read after row %(row)s: %(error)s")

@@ -118,10 +118,12 @@ class TrainingSession(ClusterableModel):
         ordering = ["-date", "-pk"]
         permissions = [("verify_trainingsession", _("Can verify or return training sessions"))]
         constraints = [
+            # Per youth group, not across the country: each province numbers its own
+            # spreadsheets, and an id used elsewhere must be no answer to an officer's import.
             models.UniqueConstraint(
-                fields=["source", "external_id"],
+                fields=["source", "external_id", "group"],
                 condition=~models.Q(external_id=""),
-                name="unique_training_session_external_id",
+                name="unique_training_session_external_id_per_group",
                 violation_error_message=_("A session with this source and external id exists."),
             )
         ]

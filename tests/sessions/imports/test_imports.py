@@ -541,3 +541,54 @@ def test_a_running_import_within_its_time_is_left_running(officer_client, club):
     officer_client.get(reverse("trainings_imports:detail", args=[log.pk]))
     log.refresh_from_db()
     assert log.status == ImportLog.Status.IMPORTING
+
+
+def external_id_rows(kind: str, club, external_id: str) -> list[list]:
+    if kind == "attendance":
+        return attendance_rows(club, *PEOPLE[:1], session=external_id)
+    return [
+        ["external id", "province", "youth group", "date", "duration in minutes", "male 18-24"],
+        [external_id, "17", club.name, "01/03/2025", 90, 7],
+    ]
+
+
+def preview(log) -> tuple:
+    return (log.status, log.rows_created, log.rows_updated, log.rows_rejected, log.errors)
+
+
+@pytest.mark.parametrize("kind", ["sessions", "attendance"])
+def test_an_import_does_not_tell_an_officer_an_external_id_exists_in_another_province(
+    officer_client, english, club, kind
+):
+    battambang_session = TrainingSessionFactory(
+        group=YouthGroupFactory(name="Battambang club", province="02"),
+        date=datetime.date(2025, 2, 1),
+        source=TrainingSession.Source.IMPORT,
+        external_id="BB-7",
+    )
+    __, unused = upload(officer_client, kind, xlsx_bytes(external_id_rows(kind, club, "XX-7")))
+    __, probe = upload(officer_client, kind, xlsx_bytes(external_id_rows(kind, club, "BB-7")))
+    # The answer for an id another province uses is the answer for an id nobody uses.
+    assert preview(probe) == preview(unused)
+    confirm(officer_client, probe)
+    probe.refresh_from_db()
+    assert probe.status == ImportLog.Status.DONE
+    mine = TrainingSession.objects.get(external_id="BB-7", group=club)
+    assert mine.date == datetime.date(2025, 3, 1)
+    battambang_session.refresh_from_db()
+    assert battambang_session.date == datetime.date(2025, 2, 1)
+    assert battambang_session.group.name == "Battambang club"
+
+
+def test_an_external_id_of_another_of_the_officers_clubs_is_still_rejected(
+    officer_client, english, club
+):
+    other_club = YouthGroupFactory(name="Other Siem Reap club", province="17")
+    TrainingSessionFactory(
+        group=other_club, source=TrainingSession.Source.IMPORT, external_id="SR-1"
+    )
+    __, log = upload(
+        officer_client, "sessions", xlsx_bytes(external_id_rows("sessions", club, "SR-1"))
+    )
+    assert log.rows_rejected == 1
+    assert "belongs to another group" in log.errors[0]["message"]
