@@ -8,12 +8,19 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.password_reset import ThrottledPasswordResetView
 from curriculum import views as curriculum_views
 from curriculum.printing import views as printing_views
 from home import views as home_views
 from sessions import club_views
 
 urlpatterns = [
+    # Before Wagtail's own view of the same address and name: requests are throttled.
+    path(
+        "admin/password_reset/",
+        ThrottledPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", home_views.health, name="health"),
