@@ -147,6 +147,9 @@ AXES_LOCKOUT_PARAMETERS = ["username"]
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "30")))
 AXES_RESET_ON_SUCCESS = True
+# Attempts refused during the lockout are not counted: the lock lifts on time however often
+# its owner (or an attacker) tries meanwhile, rather than lasting while anyone keeps trying.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
 # Attempts are seen and lifted in the admin's "Locked accounts" screen, never Django's admin;
 # successful logins are not kept (a log of everyone's addresses nobody reads).

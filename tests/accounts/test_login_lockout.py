@@ -11,6 +11,7 @@ import pytest
 from axes.models import AccessAttempt
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
+from django.db.models import F
 from django.urls import reverse
 
 from tests.factories import UserFactory, officer_of
@@ -94,6 +95,28 @@ def test_the_lock_lifts_by_itself_after_the_cool_off(client, person):
         - datetime.timedelta(seconds=1)
     )
 
+    log_in(client, "/km/accounts/login/", "leader.sokha", RIGHT_PASSWORD)
+
+    assert is_logged_in(client)
+
+
+def minutes_pass(minutes: int) -> None:
+    """Move every recorded attempt back in time, as if the minutes had passed."""
+    AccessAttempt.objects.update(
+        attempt_time=F("attempt_time") - datetime.timedelta(minutes=minutes)
+    )
+
+
+def test_trying_again_while_locked_does_not_keep_the_account_locked(client, person):
+    for _attempt in range(settings.AXES_FAILURE_LIMIT):
+        log_in(client, "/km/accounts/login/", "leader.sokha", "guess")
+    minutes_pass(29)
+    # The owner tries their right password, and someone else keeps guessing.
+    log_in(client, "/km/accounts/login/", "leader.sokha", RIGHT_PASSWORD)
+    log_in(client, "/km/accounts/login/", "leader.sokha", "guess")
+    assert not is_logged_in(client)
+
+    minutes_pass(2)  # 31 minutes after the tenth wrong password
     log_in(client, "/km/accounts/login/", "leader.sokha", RIGHT_PASSWORD)
 
     assert is_logged_in(client)
