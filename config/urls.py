@@ -8,6 +8,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.password_reset import ThrottledPasswordResetView
 from curriculum import views as curriculum_views
 from curriculum.printing import views as printing_views
 from home import views as home_views
@@ -15,6 +16,12 @@ from sessions import club_views
 from spreadsheets.wagtail_exports import formula_escaping_admin_urls
 
 urlpatterns = [
+    # Before Wagtail's own view of the same address and name: requests are throttled.
+    path(
+        "admin/password_reset/",
+        ThrottledPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     # Wagtail's own exports (site history, page and workflow reports, redirects) through the
     # escaping writer: the same views and paths, listed before the admin so that they answer.
     # A view of ours that replaces one of Wagtail's goes above this line and has

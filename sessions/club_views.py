@@ -10,6 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 
+from accounts.forms import LoginForm
+
 from .access_log import screen_name
 from .club_forms import HeadcountForm, NewcomerFormSet, RollForm, SessionForm
 from .club_services import club_training_session_save
@@ -23,6 +25,8 @@ EDITABLE = (TrainingSession.Status.DRAFT, TrainingSession.Status.RETURNED)
 
 class LoginView(auth_views.LoginView):
     """Log in; a club leader lands on "My club", everyone else where they were going."""
+
+    authentication_form = LoginForm
 
     def get_default_redirect_url(self):
         if club_for_user(self.request.user) is not None:

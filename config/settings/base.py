@@ -1,6 +1,7 @@
 """Settings shared by every environment; secrets and hosts come from the environment."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -21,6 +22,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "home",
+    "accounts",
     "curriculum",
     "sessions.apps.TrainingsConfig",
     "wagtail_localize",
@@ -45,10 +47,12 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "accounts.middleware.PrivatePagesNoStoreMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.KhmerFirstLocaleMiddleware",
@@ -58,6 +62,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into its response.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -83,11 +89,30 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "config.wsgi.application"
 
+# SQLite for `make run` with several people at once: write-ahead logging lets readers go on
+# while one writes; IMMEDIATE transactions take the write lock when they begin, so a waiting
+# writer waits (up to the timeout, in seconds) instead of failing with "database is locked".
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
+
+
+def database_from_url(url: str) -> dict:
+    """Django's settings for the database at `url`, SQLite with the options above."""
+    database = dj_database_url.parse(
+        url, conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0"))
+    )
+    if database["ENGINE"] == "django.db.backends.sqlite3":
+        database["OPTIONS"] = {**SQLITE_OPTIONS, **database.get("OPTIONS", {})}
+    return database
+
+
 # SQLite in the project folder unless DATABASE_URL names another database.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+    "default": database_from_url(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -101,6 +126,40 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
+
+# Sessions end after a day without a request (phones are shared in families): every request
+# moves the end a day on. The admin's login ends a session when the browser closes unless
+# "Remember me" is ticked, and then after the same idle day.
+SESSION_COOKIE_AGE = int(os.environ.get("SESSION_IDLE_SECONDS", str(24 * 60 * 60)))
+SESSION_SAVE_EVERY_REQUEST = True
+
+# Login lockout (django-axes): the 10th wrong password in a row for a username locks it for
+# the cool-off period, whatever the address; every login form checks it. By username only:
+# club leaders share carrier-grade NAT addresses, so locking an address would lock a commune.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 10
+AXES_LOCKOUT_PARAMETERS = ["username"]
+# Axes warns that a lockout without the address lets attackers rotate browsers; failures are
+# summed by username alone here, so rotating them gains nothing (docs/decisions.md, Accounts).
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("LOGIN_LOCKOUT_MINUTES", "30")))
+AXES_RESET_ON_SUCCESS = True
+# Attempts refused during the lockout are not counted: the lock lifts on time however often
+# its owner (or an attacker) tries meanwhile, rather than lasting while anyone keeps trying.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_LOCKOUT_CALLABLE = "accounts.lockout.lockout_response"
+# Attempts are seen and lifted in the admin's "Locked accounts" screen, never Django's admin;
+# successful logins are not kept (a log of everyone's addresses nobody reads).
+AXES_ENABLE_ADMIN = False
+AXES_DISABLE_ACCESS_LOG = True
+WAGTAILADMIN_USER_LOGIN_FORM = "accounts.forms.AdminLoginForm"
+
+# Password reset e-mails: at most this many requests per address in this many seconds.
+PASSWORD_RESET_THROTTLE_REQUESTS = 3
+PASSWORD_RESET_THROTTLE_SECONDS = 60 * 60
 
 # Khmer first: the default language of the site and of new content.
 LANGUAGE_CODE = "km"

@@ -6,7 +6,7 @@ import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.exceptions import ImproperlyConfigured
 from django.core.management import call_command
-from django.test import override_settings
+from django.test import RequestFactory, override_settings
 from wagtail.models import Page
 
 from home.models import HomePage
@@ -14,6 +14,11 @@ from sessions.demo_accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, demo_accounts_c
 from sessions.scoping import provinces_for_user
 
 pytestmark = pytest.mark.django_db
+
+
+def login_request():
+    # Logins are checked against the lockout (django-axes), which needs the request.
+    return RequestFactory().post("/km/accounts/login/")
 
 
 def load_demo_content():
@@ -30,7 +35,7 @@ def test_demo_content_builds_both_home_pages_and_an_account_per_role():
     assert DEMO_PASSWORD in output
     for account in DEMO_ACCOUNTS:
         assert account.username in output
-        user = authenticate(username=account.username, password=DEMO_PASSWORD)
+        user = authenticate(login_request(), username=account.username, password=DEMO_PASSWORD)
         assert user is not None, account.username
         if account.role:
             assert user.groups.filter(name=account.role).exists()
@@ -54,7 +59,10 @@ def test_loading_demo_content_twice_keeps_what_is_there():
     assert Page.objects.count() == pages_before
     english_home.refresh_from_db()
     assert english_home.introduction == "Edited by an editor"
-    assert authenticate(username="editor", password="a new password of theirs") is not None
+    assert (
+        authenticate(login_request(), username="editor", password="a new password of theirs")
+        is not None
+    )
     assert "password kept" in output
 
 

@@ -1,0 +1,31 @@
+"""`Cache-Control: private, no-store` on every address that may show personal data.
+
+The whole admin (lists, forms, exports, imports), the club leaders' pages and the login
+pages: a phone shared in a family, a browser's back button after logging out, or a proxy
+between a commune and the internet must keep no copy of them. One list of address
+prefixes here, rather than a decorator on each view, so a new admin screen or club page
+is covered the day it is added.
+"""
+
+import re
+
+from django.conf import settings
+from django.utils.cache import patch_cache_control
+
+
+def _private_path_pattern() -> re.Pattern:
+    languages = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
+    return re.compile(rf"^/(?:admin/|(?:{languages})/(?:club|accounts)/)")
+
+
+class PrivatePagesNoStoreMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.private_path = _private_path_pattern()
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if self.private_path.match(request.path_info):
+            # `private` alone lets the browser keep the page; `no-store` keeps nothing.
+            patch_cache_control(response, private=True, no_store=True)
+        return response

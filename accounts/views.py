@@ -1,0 +1,52 @@
+"""The admin screen of locked accounts, where a national officer unlocks one."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
+
+from sessions.scoping import can_access_all_provinces
+
+from .lockout import lockout_minutes
+from .selectors import locked_out_accounts
+from .services import account_unlock
+
+
+def user_may_unlock_accounts(user) -> bool:
+    """National officers (and superusers): the people who answer "I am locked out"."""
+    return can_access_all_provinces(user)
+
+
+class LockedAccountsView(WagtailAdminTemplateMixin, TemplateView):
+    """Accounts locked after too many wrong passwords, each with an "Unlock" button."""
+
+    template_name = "accounts/locked_accounts.html"
+    page_title = _("Locked accounts")
+    header_icon = "lock"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not user_may_unlock_accounts(request.user):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            locked_accounts=list(locked_out_accounts()), lockout_minutes=lockout_minutes(), **kwargs
+        )
+
+    def post(self, request):
+        username = request.POST.get("username", "")
+        if account_unlock(username=username, user=request.user):
+            messages.success(
+                request,
+                gettext("%(username)s can log in again.") % {"username": username},
+            )
+        else:
+            messages.warning(
+                request,
+                gettext("%(username)s was not locked.") % {"username": username},
+            )
+        return redirect("locked_accounts")

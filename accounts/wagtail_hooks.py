@@ -1,0 +1,32 @@
+"""Wires the accounts app into the Wagtail admin: the locked accounts screen and its menu item."""
+
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from .views import LockedAccountsView, user_may_unlock_accounts
+
+
+class LockedAccountsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_may_unlock_accounts(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_locked_accounts_url():
+    return [path("locked-accounts/", LockedAccountsView.as_view(), name="locked_accounts")]
+
+
+@hooks.register("register_admin_menu_item")
+def register_locked_accounts_menu_item():
+    return LockedAccountsMenuItem(
+        _("Locked accounts"), reverse("locked_accounts"), icon_name="lock", order=8500
+    )
+
+
+@hooks.register("register_log_actions")
+def register_accounts_log_actions(actions):
+    actions.register_action(
+        "accounts.unlock", _("Unlock"), _("Unlocked after too many wrong passwords")
+    )
