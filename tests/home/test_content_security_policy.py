@@ -58,3 +58,13 @@ def test_the_page_editor_preview_may_be_framed_by_the_admin_alone(client, help_p
     assert response.headers["X-Frame-Options"] == "SAMEORIGIN"
     # One header, set for the preview itself, not for the page rendered inside it.
     assert policy_of(response)["frame-ancestors"] == ["'self'"]
+
+
+@pytest.mark.django_db
+def test_an_uploaded_document_keeps_wagtails_stricter_policy(client, publication):
+    response = client.get(publication.document.url)
+
+    assert response.status_code == 200
+    # Wagtail refuses everything inside served documents; the site's policy does not
+    # loosen it to 'self'.
+    assert response.headers["Content-Security-Policy"] == "default-src 'none'"
