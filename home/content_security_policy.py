@@ -10,6 +10,7 @@ from django.urls import reverse
 
 @cache
 def admin_path() -> str:
+    """Where the Wagtail admin is mounted ("/admin/")."""
     return reverse("wagtailadmin_home")
 
 
@@ -17,7 +18,8 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
     """django-csp's middleware, choosing the policy by path and framing by the view.
 
     Under the Wagtail admin the directives of `CONTENT_SECURITY_POLICY_ADMIN_DIRECTIVES`
-    replace the site's (`CONTENT_SECURITY_POLICY`); everywhere else the site's apply.
+    are laid over the site's (`CONTENT_SECURITY_POLICY`), replacing those of the same
+    name; everywhere else the site's apply as they are.
 
     `frame-ancestors` follows `X-Frame-Options`: Wagtail's preview views mark their
     responses `SAMEORIGIN` so the page editor can show them in its preview panel, and
