@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF, UNSAFE_INLINE
 from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -48,11 +49,13 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "axes",
+    "csp",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "accounts.middleware.PrivatePagesNoStoreMiddleware",
+    "home.content_security_policy.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.KhmerFirstLocaleMiddleware",
@@ -67,6 +70,35 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "config.urls"
+
+# Content-Security-Policy, the same in every environment so that development and the
+# browser tests meet what production sends. The public site runs no script at all and
+# styles only from our stylesheets; nothing is loaded from another host.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        # QR codes on lessons and handouts are SVG data URLs.
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        # Previews (X-Frame-Options SAMEORIGIN) get 'self'; see home/content_security_policy.py.
+        "frame-ancestors": [NONE],
+    }
+}
+# Wagtail 7.4's admin still writes inline <script> elements for its widgets (date pickers,
+# choosers, inline panels), Draftail adds <style> elements for nested lists, and image
+# uploads show a thumbnail from a blob: URL. Under /admin/ only, these directives replace
+# or add to the site's; inline event handlers and style attributes stay refused there too
+# (script-src and style-src are unchanged).
+CONTENT_SECURITY_POLICY_ADMIN_DIRECTIVES = {
+    "script-src-elem": [SELF, UNSAFE_INLINE],
+    "style-src-elem": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],
+}
 
 TEMPLATES = [
     {

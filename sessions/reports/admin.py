@@ -2,7 +2,7 @@
 
 from django.templatetags.static import static
 from django.urls import include, path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
@@ -50,4 +50,8 @@ def add_programme_panel(request, panels):
 
 @hooks.register("insert_global_admin_css")
 def report_css():
-    return format_html('<link rel="stylesheet" href="{}">', static("css/reports.css"))
+    return format_html_join(
+        "",
+        '<link rel="stylesheet" href="{}">',
+        ((static(name),) for name in ("css/reports.css", "css/report-shades.css")),
+    )

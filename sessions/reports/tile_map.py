@@ -9,8 +9,9 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
-from .charts import INK, SHADES, shade_for
+from .charts import SHADE_STEPS, shade_for
 
+COLUMNS = ROWS = 6
 #: Province code → (column, row), west to east and north to south.
 TILES = {
     "01": (1, 0),  # Banteay Meanchey
@@ -46,37 +47,41 @@ def tile_map(figures: dict[str, tuple[str, int]], *, title: str) -> SafeString:
 
     A CSS grid of HTML tiles rather than SVG, so that Khmer names are shaped in the PDF
     as on screen. Provinces missing from `figures` (outside the user's) are left blank.
+    Every cell of the grid is written in reading order, an empty one where no province
+    lies, so the grid places the tiles itself: no style attribute, which the admin's
+    Content-Security-Policy refuses. Shades are classes of static/css/report-shades.css.
     """
     largest = max([people for __, people in figures.values()] + [0])
-    tiles = []
-    for code, (column, row) in TILES.items():
-        place = f"grid-column:{column + 1};grid-row:{row + 1}"
-        if code in figures:
-            name, people = figures[code]
-            fill = shade_for(people, largest)
-            ink = "#ffffff" if fill in SHADES[3:] else INK
-            tiles.append(
-                format_html(
-                    '<div class="tile" data-province="{}" style="{};background:{};color:{}">'
-                    '<span class="tile-name">{}</span><span class="tile-figure">{}</span></div>',
-                    code,
-                    place,
-                    fill,
-                    ink,
-                    name,
-                    f"{people:,}",
+    code_at = {place: code for code, place in TILES.items()}
+    cells = []
+    for row in range(ROWS):
+        for column in range(COLUMNS):
+            code = code_at.get((column, row))
+            if code is None:
+                cells.append(mark_safe('<div class="tile-gap"></div>'))
+            elif code in figures:
+                name, people = figures[code]
+                cells.append(
+                    format_html(
+                        '<div class="tile shade-{}" data-province="{}">'
+                        '<span class="tile-name">{}</span>'
+                        '<span class="tile-figure">{}</span></div>',
+                        shade_for(people, largest),
+                        code,
+                        name,
+                        f"{people:,}",
+                    )
                 )
-            )
-        else:
-            tiles.append(format_html('<div class="tile tile-outside" style="{}"></div>', place))
+            else:
+                cells.append(mark_safe('<div class="tile tile-outside"></div>'))
     key = format_html_join(
-        "", '<span class="swatch" style="background:{}"></span>', ((shade,) for shade in SHADES)
+        "", '<span class="swatch shade-{}"></span>', ((step,) for step in range(SHADE_STEPS))
     )
     return format_html(
         '<figure class="report-map" role="img" aria-label="{}"><div class="tiles">{}</div>'
         '<figcaption class="map-key">{} {} {}</figcaption></figure>',
         title,
-        mark_safe("".join(tiles)),  # noqa: S308 - every tile is escaped above
+        mark_safe("".join(cells)),  # noqa: S308 - every tile is escaped above
         _("Fewer"),
         key,
         _("More people reached"),
