@@ -33,6 +33,7 @@ from curriculum.models import (
     PublicationPage,
     Topic,
 )
+from geography.models import Province
 
 SOURCE_LANGUAGE = "km"
 TRANSLATION_LANGUAGE = "en"
@@ -184,8 +185,8 @@ def demo_help_entries_build(*, homes: dict) -> dict:
 
 
 def _provinces(codes: list[str]) -> list:
-    """The provinces of these codes; curriculum code reaches them through the app registry."""
-    provinces = list(apps.get_model("trainings", "Province").objects.filter(code__in=codes))
+    """The provinces of these codes."""
+    provinces = list(Province.objects.filter(code__in=codes))
     if len(provinces) != len(codes):
         raise ImproperlyConfigured("Load the geography (manage.py load_geography) first.")
     return provinces

@@ -20,7 +20,9 @@ from wagtail.admin.views.generic import chooser as chooser_views
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.widgets.chooser import BaseChooser
 
-from .models import Commune, Participant, PeerEducator, YouthGroup
+from geography.models import Commune
+
+from .models import Participant, PeerEducator, YouthGroup
 from .scoping import (
     communes_for_user,
     participants_for_user,

@@ -9,17 +9,10 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
+from geography.models import Commune, Province
+
 from . import roles
-from .models import (
-    Commune,
-    Membership,
-    Participant,
-    PeerEducator,
-    Province,
-    ProvinceAssignment,
-    Sex,
-    YouthGroup,
-)
+from .models import Membership, Participant, PeerEducator, ProvinceAssignment, Sex, YouthGroup
 
 DEMO_PASSWORD = "safe-migration-demo"  # noqa: S105 - development settings only
 

@@ -13,12 +13,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from curriculum.models import LessonPage
+from geography.models import Commune
 
 from .demo_accounts import DEMO_CLUB_NAME, DEMO_COLLECTOR
 from .models import (
     AgeBand,
     Attendance,
-    Commune,
     Headcount,
     Participant,
     PeerEducator,

@@ -10,14 +10,9 @@ from dataclasses import dataclass
 
 from django.db import connection, transaction
 
-from .models import (
-    Attendance,
-    Commune,
-    Participant,
-    PeerEducator,
-    TrainingSession,
-    YouthGroup,
-)
+from geography.models import Commune
+
+from .models import Attendance, Participant, PeerEducator, TrainingSession, YouthGroup
 from .models.choices import AgeBand, Sex
 
 BATCH = 20_000

@@ -8,16 +8,9 @@ any group they attended a session of or are a member of, and by their home commu
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 
-from .models import (
-    Attendance,
-    Commune,
-    Membership,
-    Participant,
-    PeerEducator,
-    Province,
-    TrainingSession,
-    YouthGroup,
-)
+from geography.models import Commune, Province
+
+from .models import Attendance, Membership, Participant, PeerEducator, TrainingSession, YouthGroup
 
 
 def can_access_all_provinces(user) -> bool:

@@ -14,9 +14,10 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import ModelPermissionPolicy
 
+from geography.models import District
+
 from . import admin_views, exports, review_views
 from .models import (
-    District,
     ExportLog,
     Participant,
     PeerEducator,

@@ -3,7 +3,6 @@
 from .attendance import Attendance, Headcount, Participant, participant_code_new
 from .choices import AgeBand, Sex
 from .exports import ExportLog
-from .geography import Commune, District, Province, Village
 from .groups import Membership, PeerEducator, YouthGroup
 from .imports import ImportLog
 from .officers import ProvinceAssignment
@@ -12,20 +11,16 @@ from .training import SessionLesson, TrainingSession
 __all__ = [
     "AgeBand",
     "Attendance",
-    "Commune",
-    "District",
     "ExportLog",
     "Headcount",
     "ImportLog",
     "Membership",
     "Participant",
     "PeerEducator",
-    "Province",
     "ProvinceAssignment",
     "SessionLesson",
     "Sex",
     "TrainingSession",
-    "Village",
     "YouthGroup",
     "participant_code_new",
 ]

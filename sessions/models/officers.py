@@ -5,9 +5,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from geography.models import Province
 from sessions.roles import PROGRAM_OFFICERS
-
-from .geography import Province
 
 
 class ProvinceAssignment(models.Model):
@@ -41,6 +40,10 @@ class ProvinceAssignment(models.Model):
         verbose_name = _("province assignment")
         verbose_name_plural = _("province assignments")
         ordering = ["province__code", "officer__username"]
+        # The trainings app's rule about provinces: national officers hold it.
+        permissions = [
+            ("access_all_provinces", _("Can work with the data of every province")),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["officer", "province"], name="unique_officer_province_assignment"

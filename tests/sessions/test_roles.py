@@ -3,7 +3,8 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from sessions.models import Province, ProvinceAssignment
+from geography.models import Province
+from sessions.models import ProvinceAssignment
 from sessions.scoping import provinces_for_user
 from tests.factories import UserFactory, officer_of
 

@@ -3,14 +3,9 @@
 import pytest
 from django.utils import translation
 
-from sessions.geography import (
-    find_commune,
-    find_district,
-    find_province,
-    load_geography,
-    normalise_place_name,
-)
-from sessions.models import Commune, District, Province, Village
+from geography.loading import load_geography
+from geography.lookups import find_commune, find_district, find_province, normalise_place_name
+from geography.models import Commune, District, Province, Village
 
 pytestmark = pytest.mark.django_db
 

@@ -1,4 +1,8 @@
-"""Cambodia's provinces, districts, communes and villages, with official codes."""
+"""Cambodia's provinces, districts, communes and villages, with official codes.
+
+The tables keep the names they had when the places lived in the trainings app
+(`trainings_province`, ...): moving the models renamed nothing in the database.
+"""
 
 from django.db import models
 from django.utils.translation import get_language
@@ -37,11 +41,9 @@ class Place(models.Model):
 
 class Province(Place):
     class Meta(Place.Meta):
+        db_table = "trainings_province"
         verbose_name = _("province")
         verbose_name_plural = _("provinces")
-        permissions = [
-            ("access_all_provinces", _("Can work with the data of every province")),
-        ]
 
 
 class District(Place):
@@ -53,6 +55,7 @@ class District(Place):
     )
 
     class Meta(Place.Meta):
+        db_table = "trainings_district"
         verbose_name = _("district")
         verbose_name_plural = _("districts")
 
@@ -66,6 +69,7 @@ class Commune(Place):
     )
 
     class Meta(Place.Meta):
+        db_table = "trainings_commune"
         verbose_name = _("commune")
         verbose_name_plural = _("communes")
 
@@ -87,6 +91,7 @@ class Village(Place):
     )
 
     class Meta(Place.Meta):
+        db_table = "trainings_village"
         verbose_name = _("village")
         verbose_name_plural = _("villages")
         constraints = [

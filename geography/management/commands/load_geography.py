@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand
 
-from sessions.geography import load_geography
+from geography.loading import load_geography
 
 
 class Command(BaseCommand):

