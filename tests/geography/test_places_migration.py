@@ -64,7 +64,8 @@ def test_places_and_everything_linked_to_them_survive_the_move(geography):
     from django.contrib.auth.models import Permission, User
 
     from geography.models import Commune as MovedCommune
-    from geography.models import District, Province as MovedProvince, Village
+    from geography.models import District, Village
+    from geography.models import Province as MovedProvince
     from sessions.models import Attendance, Participant, TrainingSession, YouthGroup
 
     moved = {"Province": MovedProvince, "District": District, "Commune": MovedCommune}
