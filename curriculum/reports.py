@@ -11,6 +11,8 @@ from wagtail.admin.views.reports import PageReportView
 from wagtail.models import Locale, Page
 from wagtail.permissions import page_permission_policy
 
+from spreadsheets.wagtail_exports import FormulaEscapingExportMixin
+
 
 def language_choices():
     return [(code, name) for code, name in settings.WAGTAIL_CONTENT_LANGUAGES]
@@ -56,7 +58,7 @@ class UntranslatedPagesFilterSet(WagtailFilterSet):
         return pages_missing_translation(queryset, value)
 
 
-class UntranslatedPagesReportView(PageReportView):
+class UntranslatedPagesReportView(FormulaEscapingExportMixin, PageReportView):
     results_template_name = "curriculum/reports/untranslated_pages_results.html"
     page_title = _("Pages not yet translated")
     header_icon = "globe"

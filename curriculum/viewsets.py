@@ -2,12 +2,21 @@
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import IndexView, SnippetViewSet, SnippetViewSetGroup
 
 from curriculum.models import Audience, HelpEntry, Topic
+from spreadsheets.wagtail_exports import FormulaEscapingExportMixin
 
 
-class TopicViewSet(SnippetViewSet):
+class SnippetIndexView(FormulaEscapingExportMixin, IndexView):
+    """A snippet list; should it get `list_export`, its files are escaped."""
+
+
+class CurriculumSnippetViewSet(SnippetViewSet):
+    index_view_class = SnippetIndexView
+
+
+class TopicViewSet(CurriculumSnippetViewSet):
     model = Topic
     icon = "tag"
     menu_label = _("Topics")
@@ -15,7 +24,7 @@ class TopicViewSet(SnippetViewSet):
     ordering = ["name"]
 
 
-class AudienceViewSet(SnippetViewSet):
+class AudienceViewSet(CurriculumSnippetViewSet):
     model = Audience
     icon = "group"
     menu_label = _("Audiences")
@@ -29,7 +38,7 @@ class HelpEntryFilterSet(WagtailFilterSet):
         fields = ["category", "provinces", "is_demo", "locale"]
 
 
-class HelpEntryViewSet(SnippetViewSet):
+class HelpEntryViewSet(CurriculumSnippetViewSet):
     model = HelpEntry
     icon = "help"
     menu_label = _("Help directory")

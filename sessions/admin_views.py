@@ -19,6 +19,9 @@ from wagtail.admin.ui.menus import MenuItem
 from wagtail.admin.ui.tables import BulkActionsCheckboxColumn
 from wagtail.admin.views.generic import history, models, usage
 from wagtail.admin.widgets.button import Button, HeaderButton
+from wagtail.models import ReferenceIndex
+
+from spreadsheets.wagtail_exports import FormulaEscapingExportMixin
 
 from .exports import (
     AttendanceExportButtonsMixin,
@@ -31,6 +34,7 @@ from .scoping import (
     communes_for_user,
     participants_for_user,
     peer_educators_for_user,
+    trainings_objects_visible_q,
     youth_groups_for_user,
 )
 from .selectors import likely_duplicate_sessions
@@ -98,6 +102,10 @@ class ScopedViewMixin:
         return self.scoped_queryset(self.request.user)
 
 
+class IndexView(FormulaEscapingExportMixin, models.IndexView):
+    """An unscoped list (province assignments, the export log); its exports escaped."""
+
+
 class ScopedIndexView(ListExportMixin, ScopedViewMixin, models.IndexView):
     select_related_fields = ()
 
@@ -159,6 +167,17 @@ class ScopedUsageView(ScopedViewMixin, usage.UsageView):
             super()
             .get_base_object_queryset()
             .filter(pk__in=self.get_scoped_queryset().values("pk"))
+        )
+
+    def get_queryset(self):
+        # A person who attended in two provinces is used by the sessions of both: each
+        # officer reads the usages in their own provinces, not even a "private" row of
+        # the others.
+        visible = trainings_objects_visible_q(
+            self.request.user, content_type_field="base_content_type", object_id_field="object_id"
+        )
+        return (
+            ReferenceIndex.get_references_to(self.object).filter(visible).group_by_source_object()
         )
 
 

@@ -7,16 +7,14 @@ is added here, and why:
 
 - rows are read from the database in chunks (`QuerySet.iterator`), where Wagtail's loop
   over the queryset, and its `len(object_list)` for the page's count, load every row;
-  the CSV is streamed and the XLSX written row by row to a temporary file on disk;
-- cells that a spreadsheet would run as a formula are neutralised in both formats;
-- the CSV starts with a UTF-8 byte order mark, so Excel reads Khmer as Khmer;
+- the files are written by the project's one spreadsheet writer (`spreadsheets`, through
+  its `FormulaEscapingExportMixin`): the CSV streamed with a byte order mark, the XLSX row
+  by row to a temporary file, formulas neutralised in both;
 - columns holding personal data are exported only to national officers;
 - every export is logged (`ExportLog`) before its rows leave.
 """
 
-import csv
 import functools
-import tempfile
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -25,42 +23,24 @@ from typing import Any
 from django.contrib import messages
 from django.db.models import Count, IntegerField, Manager, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
-from django.http import FileResponse, StreamingHttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from wagtail.admin.views.mixins import Echo, ExcelDateFormatter
 from wagtail.admin.widgets.button import Button
+
+from spreadsheets.wagtail_exports import FormulaEscapingExportMixin
 
 from .models import Attendance, ExportLog, Headcount, SessionLesson, TrainingSession
 from .scoping import can_export_personal_data
 from .services import export_log_create
-
-#: What a spreadsheet program reads as the start of a formula (OWASP's CSV injection list).
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 #: The rows of one XLSX sheet, its heading row taken away.
 XLSX_MAX_ROWS = 1_048_575
 
 #: Rows fetched from the database at a time.
 EXPORT_CHUNK_SIZE = 2000
-
-UTF8_BOM = "\ufeff".encode()
-
-
-def escape_formula(value: Any) -> Any:
-    """A text that a spreadsheet would run as a formula, made plain text by a leading quote.
-
-    Spreadsheet programs take the quote as "this is text" and do not show it. Numbers,
-    dates and booleans are left alone: a negative number is not a formula.
-    """
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
-        return "'" + value
-    return value
 
 
 @dataclass(frozen=True)
@@ -137,7 +117,7 @@ COMMUNE = (_("commune code"), _("commune (Khmer)"), _("commune (English)"))
 HOME_COMMUNE = (_("home commune code"), _("home commune (Khmer)"), _("home commune (English)"))
 
 
-class ListExportMixin:
+class ListExportMixin(FormulaEscapingExportMixin):
     """Export of an admin list, for an IndexView: scoped, chunked, escaped and logged.
 
     Set by the viewset: `export_columns` and `export_list_name` (an `ExportLog.ListName`).
@@ -235,74 +215,9 @@ class ListExportMixin:
     def to_row_dict(self, item):
         return OrderedDict((column.name, column.read(item)) for column in self.columns_exported)
 
-    def write_csv_row(self, writer, row_dict):
-        return writer.writerow(
-            {
-                field: escape_formula(self.preprocess_field_value(field, value, self.FORMAT_CSV))
-                for field, value in row_dict.items()
-            }
-        )
-
-    def stream_csv(self, queryset):
-        yield UTF8_BOM
-        writer = csv.DictWriter(Echo(), fieldnames=self.list_export)
-        yield writer.writerow(
-            {field: self.get_heading(queryset, field) for field in self.list_export}
-        )
-        for item in self.export_items(queryset):
-            yield self.write_csv_row(writer, self.to_row_dict(item))
-
-    def write_csv_response(self, queryset):
-        # The rows are written after the view has returned: keep the officer's language.
-        language = translation.get_language()
-
-        def stream():
-            with translation.override(language):
-                yield from self.stream_csv(queryset)
-
-        response = StreamingHttpResponse(stream(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{self.get_filename()}.csv"'
-        return response
-
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        if export_format == self.FORMAT_XLSX and isinstance(value, str):
-            # Control characters are not allowed in the file format; openpyxl refuses them.
-            value = ILLEGAL_CHARACTERS_RE.sub("", value)
-        return value
-
-    def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
-        for cell in super().generate_xlsx_row(worksheet, row_dict, date_format=date_format):
-            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_PREFIXES):
-                # A text cell is never run; the quote prefix keeps it text when edited,
-                # and the value stays as it was (a phone number "+855..." included).
-                cell.data_type = "s"
-                cell.quotePrefix = True
-            yield cell
-
-    def write_xlsx(self, queryset, output):
-        # Write-only: rows go to a temporary file as they are appended, not kept in memory.
-        workbook = Workbook(write_only=True, iso_dates=True)
-        worksheet = workbook.create_sheet(title=str(self.export_list_name)[:31])
-        worksheet.append(self.get_heading(queryset, field) for field in self.list_export)
-        date_format = ExcelDateFormatter().get()
-        for item in self.export_items(queryset):
-            worksheet.append(
-                self.generate_xlsx_row(worksheet, self.to_row_dict(item), date_format=date_format)
-            )
-        workbook.save(output)
-
-    def write_xlsx_response(self, queryset):
-        # On disk, not in a BytesIO: FileResponse then sends it in blocks and closes it.
-        output = tempfile.TemporaryFile()  # noqa: SIM115 (FileResponse closes it)
-        self.write_xlsx(queryset, output)
-        output.seek(0)
-        return FileResponse(
-            output,
-            as_attachment=True,
-            content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-            filename=f"{self.get_filename()}.xlsx",
-        )
+    @property
+    def export_sheet_title(self):
+        return str(self.export_list_name)
 
 
 # The columns of each list. Personal data, as erasure defines it: names, phones, years

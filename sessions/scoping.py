@@ -4,9 +4,13 @@ Everything belongs to a province through a commune (commune → district → pro
 a youth group by its commune; a peer educator and a training session by their group (a
 session held over a provincial border stays with the group's officers); a participant by
 any group they attended a session of or are a member of, and by their home commune.
+Rows elsewhere that name a trainings object by content type and id (Wagtail's log entries,
+its reference index) are seen by whoever may see that object.
 """
 
-from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import CharField, Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import Cast
 
 from geography.models import Commune, Province
 
@@ -88,6 +92,42 @@ def participants_for_user(user) -> QuerySet[Participant]:
     return queryset.filter(
         Q(Exists(attended)) | Q(Exists(member)) | Q(home_commune__district__province__in=provinces)
     )
+
+
+def _scoped_querysets(user) -> dict:
+    """The trainings models an officer works with, each with the objects this user may see."""
+    return {
+        YouthGroup: youth_groups_for_user(user),
+        PeerEducator: peer_educators_for_user(user),
+        TrainingSession: training_sessions_for_user(user),
+        Participant: participants_for_user(user),
+    }
+
+
+def trainings_objects_visible_q(user, *, content_type_field: str, object_id_field: str) -> Q:
+    """A condition on rows naming an object by content type and text id: those the user may see.
+
+    For Wagtail's log entries and reference index, which name any object that way. Rows
+    about other models pass; rows about a group, educator, session or participant pass
+    when that object is in the user's provinces; rows about any other trainings model
+    (assignments, export and import logs, places, or an object since deleted) only for
+    those who work across every province.
+    """
+    if user is None or not user.is_authenticated or not user.is_active:
+        return Q(pk__in=[])
+    if can_access_all_provinces(user):
+        return Q()
+    trainings_types = ContentType.objects.filter(app_label="trainings").values("pk")
+    condition = ~Q(**{f"{content_type_field}__in": trainings_types})
+    for model, queryset in _scoped_querysets(user).items():
+        ids = queryset.annotate(text_id=Cast("pk", CharField())).values("text_id")
+        condition |= Q(
+            **{
+                content_type_field: ContentType.objects.get_for_model(model),
+                f"{object_id_field}__in": ids,
+            }
+        )
+    return condition
 
 
 def club_for_user(user) -> YouthGroup | None:

@@ -4,13 +4,12 @@ Views, viewsets, imports and the club leaders' forms call these functions, so th
 (who may, from which status, what is kept) hold whichever screen the change comes from.
 """
 
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
-from wagtail.models import ModelLogEntry
+from wagtail.log_actions import registry as log_registry
 
 from .models import Attendance, ExportLog, Membership, Participant, TrainingSession
 from .scoping import participants_for_user, training_sessions_for_user
@@ -153,10 +152,7 @@ def participant_erase(*, participant: Participant, user) -> Participant:
     # Off the club rosters, so the name-less code is not offered in the next roll call.
     participant.memberships.filter(left_on__isnull=True).update(left_on=timezone.localdate())
     # The admin's history labels entries with the object's name at the time: keep the code only.
-    ModelLogEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(Participant),
-        object_id=str(participant.pk),
-    ).update(label=participant.code)
+    log_registry.get_logs_for_instance(participant).update(label=participant.code)
     log(instance=participant, action="trainings.erase", user=user)
     return participant
 

@@ -25,6 +25,7 @@ from .models import (
     TrainingSession,
     YouthGroup,
 )
+from .permission_policies import ProvinceScopedPermissionPolicy
 from .scoping import (
     participants_for_user,
     peer_educators_for_user,
@@ -47,6 +48,7 @@ class ProvinceAssignmentViewSet(ModelViewSet):
     model = ProvinceAssignment
     icon = "site"
     menu_label = _("Province assignments")
+    index_view_class = admin_views.IndexView
     add_view_class = ProvinceAssignmentCreateView
     list_display = ["officer", "province", "assigned_by", "assigned_at"]
     list_filter = ["province", "officer"]
@@ -175,6 +177,10 @@ class ScopedModelViewSet(ModelViewSet):
 
     def scoped_queryset(self, user):
         raise NotImplementedError
+
+    @property
+    def permission_policy(self):
+        return ProvinceScopedPermissionPolicy(self.model, self.scoped_queryset)
 
     def get_common_view_kwargs(self, **kwargs):
         return super().get_common_view_kwargs(scoped_queryset=self.scoped_queryset, **kwargs)
@@ -434,6 +440,7 @@ class ExportLogViewSet(ModelViewSet):
     model = ExportLog
     icon = "download"
     menu_label = _("Export log")
+    index_view_class = admin_views.IndexView
     list_display = [
         "exported_at",
         "username",

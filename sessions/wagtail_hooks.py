@@ -1,10 +1,12 @@
 """Wires the trainings app into the Wagtail admin."""
 
+from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
 from .bulk_actions import VerifyTrainingSessionsBulkAction
 from .choosers import CHOOSER_VIEWSETS
+from .models import TrainingsLogEntry
 from .reports import admin as reports_admin  # noqa: F401 - registers the reports' hooks
 from .viewsets import TrainingsViewSetGroup
 
@@ -20,6 +22,10 @@ hooks.register("register_bulk_action", VerifyTrainingSessionsBulkAction)
 
 @hooks.register("register_log_actions")
 def register_trainings_log_actions(actions):
+    # Each trainings model's history goes to the log that is read by province (models/history.py).
+    for model in apps.get_app_config("trainings").get_models():
+        if model is not TrainingsLogEntry:
+            actions.register_model(model, TrainingsLogEntry)
     actions.register_action("trainings.submit", _("Submit"), _("Submitted for verification"))
     actions.register_action("trainings.verify", _("Verify"), _("Verified"))
     actions.register_action("trainings.return", _("Return"), _("Returned to the club"))

@@ -1,14 +1,18 @@
-"""The XLSX template of each import: bilingual headers, drop-down lists, instructions."""
+"""The XLSX template of each import: bilingual headers, drop-down lists, instructions.
 
-import io
+Written by the project's one spreadsheet writer, like every file we make, although these
+hold only our own texts.
+"""
 
-from openpyxl import Workbook
+from itertools import zip_longest
+
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from geography.models import Province
 from sessions.models import AgeBand
+from spreadsheets import XlsxSheet, XlsxWorkbook
 
 from .resources import Column
 
@@ -65,22 +69,33 @@ INSTRUCTIONS = [
 
 def template_workbook(kind) -> bytes:
     """An empty workbook for `kind`, ready to fill in."""
-    workbook = Workbook()
-    data = workbook.active
-    data.title = kind.resource.sheet_name
+    workbook = XlsxWorkbook()
     columns: list[Column] = kind.resource.columns()
     lists = drop_down_lists()
-    _lists_sheet(workbook, lists)
+    _data_sheet(workbook.add_sheet(kind.resource.sheet_name), columns, lists)
+    _instructions_sheet(workbook.add_sheet(INSTRUCTIONS_SHEET), columns)
+    _lists_sheet(workbook.add_sheet(LISTS_SHEET), lists)
+    return workbook.to_bytes()
+
+
+def _data_sheet(sheet: XlsxSheet, columns: list[Column], lists: dict[str, list[str]]) -> None:
+    """The header row, drop-downs and date formats; the officer fills in the rows below."""
+    worksheet = sheet.worksheet
+    headers = []
+    date_columns = []
     for index, column in enumerate(columns, start=1):
         letter = get_column_letter(index)
-        header = data.cell(row=1, column=index, value=column.header)
-        header.font = Font(bold=True)
-        header.alignment = Alignment(wrap_text=True, vertical="top")
-        header.fill = REQUIRED_FILL if column.required else OPTIONAL_FILL
-        data.column_dimensions[letter].width = max(column.width, len(column.label_en) + 4)
+        headers.append(
+            sheet.cell(
+                column.header,
+                font=Font(bold=True),
+                alignment=Alignment(wrap_text=True, vertical="top"),
+                fill=REQUIRED_FILL if column.required else OPTIONAL_FILL,
+            )
+        )
+        worksheet.column_dimensions[letter].width = max(column.width, len(column.label_en) + 4)
         if column.key in DATE_COLUMNS or column.key.endswith("_on"):
-            for row in range(2, 202):
-                data.cell(row=row, column=index).number_format = "DD/MM/YYYY"
+            date_columns.append(index)
         if column.choices:
             names = list(lists)
             list_letter = get_column_letter(names.index(column.choices) + 1)
@@ -92,38 +107,39 @@ def template_workbook(kind) -> bytes:
                 showErrorMessage=False,  # a value typed by hand is still checked on import
             )
             validation.add(f"{letter}2:{letter}{LAST_ROW}")
-            data.add_data_validation(validation)
-    data.row_dimensions[1].height = 45
-    data.freeze_panes = "A2"
-    _instructions_sheet(workbook, columns)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+            worksheet.data_validations.append(validation)
+    worksheet.row_dimensions[1].height = 45
+    worksheet.freeze_panes = "A2"
+    sheet.append(headers)
+    # Empty cells formatted as dates, so that a date typed in reads as one.
+    for __ in range(2, 202):
+        row = [None] * len(columns)
+        for index in date_columns:
+            row[index - 1] = sheet.cell(number_format="DD/MM/YYYY")
+        sheet.append(row)
 
 
-def _lists_sheet(workbook: Workbook, lists: dict[str, list[str]]) -> None:
-    sheet = workbook.create_sheet(LISTS_SHEET)
-    for column, (name, values) in enumerate(lists.items(), start=1):
-        sheet.cell(row=1, column=column, value=name).font = Font(bold=True)
-        for row, value in enumerate(values, start=2):
-            sheet.cell(row=row, column=column, value=value)
-        sheet.column_dimensions[get_column_letter(column)].width = 20
+def _lists_sheet(sheet: XlsxSheet, lists: dict[str, list[str]]) -> None:
+    for column in range(1, len(lists) + 1):
+        sheet.worksheet.column_dimensions[get_column_letter(column)].width = 20
+    sheet.append(list(lists), font=Font(bold=True))
+    for row in zip_longest(*lists.values()):
+        sheet.append(row)
 
 
-def _instructions_sheet(workbook: Workbook, columns: list[Column]) -> None:
-    sheet = workbook.create_sheet(INSTRUCTIONS_SHEET, index=1)
-    sheet.column_dimensions["A"].width = 40
-    sheet.column_dimensions["B"].width = 40
-    sheet.column_dimensions["C"].width = 14
-    sheet.column_dimensions["D"].width = 24
-    sheet.append(["ការណែនាំ", "Instructions"])
-    sheet["A1"].font = sheet["B1"].font = Font(bold=True, size=14)
+def _instructions_sheet(sheet: XlsxSheet, columns: list[Column]) -> None:
+    for letter, width in {"A": 40, "B": 40, "C": 14, "D": 24}.items():
+        sheet.worksheet.column_dimensions[letter].width = width
+    wrapped = Alignment(wrap_text=True, vertical="top")
+    sheet.append(["ការណែនាំ", "Instructions"], font=Font(bold=True, size=14), alignment=wrapped)
     for khmer, english in INSTRUCTIONS:
-        sheet.append([khmer, english])
+        sheet.append([khmer, english], alignment=wrapped)
     sheet.append([])
-    sheet.append(["ជួរឈរ", "Column", "ត្រូវការ / Required", "ឧទាហរណ៍ / Example"])
-    for cell in sheet[sheet.max_row]:
-        cell.font = Font(bold=True)
+    sheet.append(
+        ["ជួរឈរ", "Column", "ត្រូវការ / Required", "ឧទាហរណ៍ / Example"],
+        font=Font(bold=True),
+        alignment=wrapped,
+    )
     for column in columns:
         sheet.append(
             [
@@ -131,8 +147,6 @@ def _instructions_sheet(workbook: Workbook, columns: list[Column]) -> None:
                 column.label_en,
                 "✔" if column.required else "",
                 column.example if column.example not in (None, "") else "",
-            ]
+            ],
+            alignment=wrapped,
         )
-    for row in sheet.iter_rows():
-        for cell in row:
-            cell.alignment = Alignment(wrap_text=True, vertical="top")

@@ -4,6 +4,7 @@ from .attendance import Attendance, Headcount, Participant, participant_code_new
 from .choices import AgeBand, Sex
 from .exports import ExportLog
 from .groups import Membership, PeerEducator, YouthGroup
+from .history import TrainingsLogEntry
 from .imports import ImportLog
 from .officers import ProvinceAssignment
 from .training import SessionLesson, TrainingSession
@@ -21,6 +22,7 @@ __all__ = [
     "SessionLesson",
     "Sex",
     "TrainingSession",
+    "TrainingsLogEntry",
     "YouthGroup",
     "participant_code_new",
 ]

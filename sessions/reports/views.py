@@ -21,6 +21,7 @@ from geography.models import District
 from pdf_engine import PdfRenderError
 from sessions.models import TrainingSession
 from sessions.scoping import provinces_for_user, youth_groups_for_user
+from spreadsheets.wagtail_exports import FormulaEscapingExportMixin
 
 from .display import report_charts
 from .selectors import MONTH, QUARTER, ReportFilters, programme_report
@@ -100,7 +101,7 @@ def report_filters_from(filterset) -> ReportFilters:
     )
 
 
-class ProgrammeReportView(ReportView):
+class ProgrammeReportView(FormulaEscapingExportMixin, ReportView):
     """What the trainings reached, where and who, for officers of the provinces shown."""
 
     page_title = _("Programme reach")

@@ -12,7 +12,7 @@ from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
 BEFORE = [
-    ("trainings", "0008_import_started_at"),
+    ("trainings", "0009_trainings_log_entries"),
     ("curriculum", "0004_printed_files_private_storage"),
     ("geography", None),
 ]

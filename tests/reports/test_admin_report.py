@@ -162,3 +162,40 @@ def test_csv_is_the_table_by_province(client, programme, national):
     lines = b"".join(response.streaming_content).decode().splitlines()
     assert len(lines) == 26
     assert "17,សៀមរាប,2,5,3" in lines
+
+
+def test_typed_destinations_and_lesson_titles_come_out_of_the_xlsx_as_text(
+    client, programme, national
+):
+    """The attack: a club leader types a destination, an editor a lesson title, that a
+    spreadsheet would run; the officer who opens the report must see text."""
+    from curriculum.models import LessonPage
+    from sessions.models import Participant
+
+    hyperlink, total = '=HYPERLINK("http://x","click")', "@SUM(1+1)"
+    first, second = programme["lessons"][:2]
+    LessonPage.objects.filter(pk=first.pk).update(title=hyperlink)
+    LessonPage.objects.filter(pk=second.pk).update(title=total)
+    p1, __, p3, __ = programme["participants"]
+    Participant.objects.filter(pk=p1.pk).update(destination=hyperlink)
+    Participant.objects.filter(pk=p3.pk).update(destination=total)
+    client.force_login(national)
+    response = client.get(REPORT, {"export": "xlsx", "language": "en"})
+    workbook = load_workbook(io.BytesIO(response.content))
+    for sheet_name in ("Destinations", "Lessons taught", "Downloads"):
+        cells = [
+            cell
+            for row in workbook[sheet_name].iter_rows()
+            for cell in row
+            if cell.value in (hyperlink, total)
+        ]
+        assert cells, sheet_name
+        for cell in cells:
+            assert (cell.data_type, cell.quotePrefix) == ("s", True), (sheet_name, cell.value)
+    assert not [
+        cell
+        for sheet in workbook.worksheets
+        for row in sheet.iter_rows()
+        for cell in row
+        if cell.data_type == "f"
+    ]

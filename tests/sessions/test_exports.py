@@ -11,7 +11,6 @@ from openpyxl import load_workbook
 
 from geography.models import Province
 from sessions import exports
-from sessions.exports import escape_formula
 from sessions.models import ExportLog, TrainingSession
 from tests.factories import (
     AttendanceFactory,
@@ -248,14 +247,6 @@ def test_formulas_are_plain_text_cells_in_xlsx(client, users, formula_session):
     phone = sheet.cell(row=2, column=headings.index("contact phone") + 1)
     # The phone number stays as typed, as text.
     assert (phone.value, phone.data_type) == ("+855 12 345 678", "s")
-
-
-def test_escape_formula_leaves_numbers_and_plain_text_alone():
-    assert escape_formula(-5) == -5
-    assert escape_formula("Siem Reap") == "Siem Reap"
-    assert escape_formula("") == ""
-    assert escape_formula("=1+1") == "'=1+1"
-    assert escape_formula("\r1") == "'\r1"
 
 
 def test_khmer_headers_and_values_read_right_in_csv_and_xlsx(client, users, siem_reap_club):

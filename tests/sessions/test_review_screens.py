@@ -3,9 +3,8 @@
 import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
-from wagtail.models import ModelLogEntry
 
-from sessions.models import Attendance, Participant, TrainingSession
+from sessions.models import Attendance, Participant, TrainingSession, TrainingsLogEntry
 from tests.factories import AttendanceFactory, ParticipantFactory, TrainingSessionFactory
 
 pytestmark = pytest.mark.django_db
@@ -48,7 +47,7 @@ def test_who_may_verify_a_session_on_its_review_screen(client, users, submitted,
         assert response.status_code == 302
         assert submitted.status == TrainingSession.Status.VERIFIED
         assert submitted.verified_by == users[role]
-        assert ModelLogEntry.objects.filter(
+        assert TrainingsLogEntry.objects.filter(
             object_id=str(submitted.pk), action="trainings.verify"
         ).exists()
     else:

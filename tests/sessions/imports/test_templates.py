@@ -150,3 +150,15 @@ def test_an_empty_template_is_refused_with_a_message(officer_client):
     )
     assert log.status == ImportLog.Status.FAILED
     assert log.file_error
+
+
+def test_the_templates_rows_take_dates_as_dates_under_a_frozen_header(officer_client):
+    workbook = download(officer_client, "attendance")
+    sheet = workbook.worksheets[0]
+    assert sheet.freeze_panes == "A2"
+    assert all(cell.font.b for cell in sheet[1])
+    headers = {column.key: column.header for column in KINDS["attendance"].resource.columns()}
+    date_column = [cell.value for cell in sheet[1]].index(headers["date"]) + 1
+    assert sheet.cell(row=2, column=date_column).number_format == "DD/MM/YYYY"
+    assert sheet.cell(row=201, column=date_column).number_format == "DD/MM/YYYY"
+    assert workbook["instructions"]["A1"].font.sz == 14

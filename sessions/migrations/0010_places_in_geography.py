@@ -56,7 +56,7 @@ class Migration(migrations.Migration):
         ("auth", "0012_alter_user_first_name_max_length"),
         ("curriculum", "0005_places_in_geography"),
         ("geography", "0001_initial"),
-        ("trainings", "0008_import_started_at"),
+        ("trainings", "0009_trainings_log_entries"),
     ]
 
     operations = [
