@@ -5,7 +5,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from sessions.generation import training_data_generate
+from demo.synthetic_trainings import training_data_generate
 
 
 class Command(BaseCommand):

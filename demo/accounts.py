@@ -1,4 +1,4 @@
-"""Demo accounts, one or more per role, for development machines only."""
+"""Demo accounts, one or more per role, for development machines only (demo/data/accounts.toml)."""
 
 import datetime
 from dataclasses import dataclass
@@ -10,9 +10,17 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
 from geography.models import Commune, Province
+from sessions.models import (
+    Membership,
+    Participant,
+    PeerEducator,
+    ProvinceAssignment,
+    Sex,
+    YouthGroup,
+)
+from sessions.roles import ROLE_LABELS
 
-from . import roles
-from .models import Membership, Participant, PeerEducator, ProvinceAssignment, Sex, YouthGroup
+from .data_files import demo_data
 
 DEMO_PASSWORD = "safe-migration-demo"  # noqa: S105 - development settings only
 
@@ -27,15 +35,22 @@ class DemoAccount:
     club_province_code: str | None = None
 
 
-DEMO_ACCOUNTS = (
-    DemoAccount("admin", None, superuser=True),
-    DemoAccount("editor", roles.EDITORS),
-    DemoAccount("moderator", roles.MODERATORS),
-    DemoAccount("officer.siemreap", roles.PROGRAM_OFFICERS, ("17", "22")),
-    DemoAccount("officer.battambang", roles.PROGRAM_OFFICERS, ("02", "24")),
-    DemoAccount("national", roles.NATIONAL_PROGRAM_OFFICERS),
-    DemoAccount("clubleader", roles.CLUB_LEADERS, club_province_code="17"),
-)
+def _demo_account(entry: dict) -> DemoAccount:
+    """An account of accounts.toml; its role must be one the migrations create."""
+    role = entry.get("role")
+    if role is not None and role not in ROLE_LABELS:
+        raise ImproperlyConfigured(f"accounts.toml: {role!r} is not a role (sessions/roles.py).")
+    return DemoAccount(
+        username=entry["username"],
+        role=role,
+        province_codes=tuple(entry.get("provinces", ())),
+        superuser=entry.get("superuser", False),
+        club_province_code=entry.get("club_province"),
+    )
+
+
+DEMO_ACCOUNTS = tuple(_demo_account(entry) for entry in demo_data("accounts")["accounts"])
+DEMO_CLUB = demo_data("accounts")["club"]
 
 
 @dataclass(frozen=True)
@@ -73,15 +88,6 @@ def demo_accounts_create() -> list[DemoAccountResult]:
     return results
 
 
-DEMO_CLUB_NAME = "Demo youth club (Siem Reap)"
-DEMO_COLLECTOR = "Demo data"
-#: Invented names, so nobody mistakes the demo roster for real people.
-DEMO_MEMBERS = [
-    (f"Demo member {number:02d}", sex)
-    for number, sex in zip(range(1, 13), [Sex.FEMALE, Sex.MALE] * 6, strict=True)
-]
-
-
 def _demo_club_create(user, province_code: str) -> None:
     """A demo club whose peer educator logs in as `user`, with a roster of invented members."""
     commune = (
@@ -90,37 +96,40 @@ def _demo_club_create(user, province_code: str) -> None:
     if commune is None:  # no geography loaded yet
         return
     group, __ = YouthGroup.objects.get_or_create(
-        name=DEMO_CLUB_NAME,
+        name=DEMO_CLUB["name"],
         defaults={
             "commune": commune,
-            "founded_on": datetime.date(2020, 1, 1),
-            "contact_name": "Demo club leader",
+            "founded_on": DEMO_CLUB["founded_on"],
+            "contact_name": DEMO_CLUB["contact_name"],
         },
     )
     if not PeerEducator.objects.filter(user=user).exists():
+        leader = DEMO_CLUB["leader"]
         PeerEducator.objects.create(
-            name_km="អ្នកដឹកនាំក្លឹបសាកល្បង",
-            name_latin="Demo club leader",
-            sex=Sex.FEMALE,
-            year_of_birth=2001,
+            name_km=leader["name_km"],
+            name_latin=leader["name_latin"],
+            sex=Sex(leader["sex"]),
+            year_of_birth=leader["year_of_birth"],
             group=group,
-            trained_on=datetime.date(2021, 3, 1),
+            trained_on=leader["trained_on"],
             user=user,
         )
     this_year = datetime.date.today().year
-    for index, (name, sex) in enumerate(DEMO_MEMBERS):
-        participant = Participant.objects.filter(name=name, youth_groups=group).first()
+    for index, member in enumerate(DEMO_CLUB["members"]):
+        participant = Participant.objects.filter(name=member["name"], youth_groups=group).first()
         if participant is None:
             participant = Participant(
-                name=name,
-                sex=sex,
+                name=member["name"],
+                sex=Sex(member["sex"]),
                 year_of_birth=this_year - 18 - index,
                 home_commune=commune,
-                consent_given_on=datetime.date(2024, 1, 1),
-                consent_collected_by=DEMO_COLLECTOR,
+                consent_given_on=DEMO_CLUB["consent_given_on"],
+                consent_collected_by=DEMO_CLUB["collector"],
             )
             participant.full_clean()
             participant.save()
         Membership.objects.get_or_create(
-            group=group, participant=participant, defaults={"joined_on": datetime.date(2024, 1, 1)}
+            group=group,
+            participant=participant,
+            defaults={"joined_on": DEMO_CLUB["members_joined_on"]},
         )

@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
-from sessions.generation import training_data_generate
+from demo.synthetic_trainings import training_data_generate
 from sessions.models import Attendance, TrainingSession
 
 pytestmark = pytest.mark.django_db

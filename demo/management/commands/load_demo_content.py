@@ -4,11 +4,11 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from curriculum.demo import demo_curriculum_build, demo_curriculum_summary
+from demo.accounts import DEMO_PASSWORD, demo_accounts_create
+from demo.curriculum import demo_curriculum_build, demo_curriculum_summary
+from demo.home_pages import demo_home_pages_build
+from demo.trainings import demo_trainings_build
 from geography.loading import load_geography
-from home.demo import demo_home_pages_build
-from sessions.demo_accounts import DEMO_PASSWORD, demo_accounts_create
-from sessions.demo_trainings import demo_trainings_build
 
 
 class Command(BaseCommand):

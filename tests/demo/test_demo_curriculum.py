@@ -15,7 +15,6 @@ from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision
 
-from curriculum.demo import demo_curriculum_build
 from curriculum.models import (
     Audience,
     CampaignIndexPage,
@@ -30,7 +29,8 @@ from curriculum.models import (
     Topic,
 )
 from curriculum.selectors import campaigns_current_and_past, curriculum_lessons
-from home.demo import demo_home_pages_build
+from demo.curriculum import demo_curriculum_build
+from demo.home_pages import demo_home_pages_build
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db

@@ -11,9 +11,15 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 
 from geography.models import Commune
-
-from .models import Attendance, Participant, PeerEducator, TrainingSession, YouthGroup
-from .models.choices import AgeBand, Sex
+from sessions.models import (
+    AgeBand,
+    Attendance,
+    Participant,
+    PeerEducator,
+    Sex,
+    TrainingSession,
+    YouthGroup,
+)
 
 BATCH = 20_000
 GENERATED_MODELS = [YouthGroup, PeerEducator, Participant, TrainingSession, Attendance]

@@ -2,8 +2,8 @@
 
 The demo club of Siem Reap (made with the demo accounts) gets a few months of sessions in
 each state a session can be in; a second demo club in Battambang lets the two demo officers
-see that each has only their own province. Names are invented and marked as demo data.
-Built once: a club that already has sessions is left as it is.
+see that each has only their own province (demo/data/trainings.toml). Names are invented and
+marked as demo data. Built once: a club that already has sessions is left as it is.
 """
 
 import datetime
@@ -14,9 +14,7 @@ from django.utils import timezone
 
 from curriculum.models import LessonPage
 from geography.models import Commune
-
-from .demo_accounts import DEMO_CLUB_NAME, DEMO_COLLECTOR
-from .models import (
+from sessions.models import (
     AgeBand,
     Attendance,
     Headcount,
@@ -28,72 +26,46 @@ from .models import (
     YouthGroup,
 )
 
-SECOND_CLUB_NAME = "Demo youth club (Battambang)"
-SECOND_CLUB_PROVINCE = "02"
-
-#: (days ago, status, attendance mode, how many of the roster came, return reason)
-SIEM_REAP_SESSIONS = [
-    (120, TrainingSession.Status.VERIFIED, TrainingSession.AttendanceMode.NAMED, 10, ""),
-    (90, TrainingSession.Status.VERIFIED, TrainingSession.AttendanceMode.NAMED, 8, ""),
-    (60, TrainingSession.Status.VERIFIED, TrainingSession.AttendanceMode.HEADCOUNT, 0, ""),
-    (35, TrainingSession.Status.VERIFIED, TrainingSession.AttendanceMode.NAMED, 12, ""),
-    (
-        20,
-        TrainingSession.Status.RETURNED,
-        TrainingSession.AttendanceMode.NAMED,
-        6,
-        "Please add the lessons you taught.",
-    ),
-    (6, TrainingSession.Status.SUBMITTED, TrainingSession.AttendanceMode.NAMED, 9, ""),
-]
-BATTAMBANG_SESSIONS = [
-    (75, TrainingSession.Status.VERIFIED, TrainingSession.AttendanceMode.HEADCOUNT, 0, ""),
-    (15, TrainingSession.Status.SUBMITTED, TrainingSession.AttendanceMode.HEADCOUNT, 0, ""),
-]
-DEMO_HEADCOUNT = [
-    (Sex.FEMALE, AgeBand.AGE_15_17, 7),
-    (Sex.MALE, AgeBand.AGE_15_17, 5),
-    (Sex.FEMALE, AgeBand.AGE_18_24, 9),
-    (Sex.MALE, AgeBand.AGE_18_24, 6),
-]
+from .accounts import DEMO_CLUB
+from .data_files import demo_data
 
 
 def demo_trainings_build() -> int:
     """Sessions for the demo clubs that have none yet; returns how many were made."""
-    siem_reap_club = YouthGroup.objects.filter(name=DEMO_CLUB_NAME).first()
+    plan = demo_data("trainings")
+    siem_reap_club = YouthGroup.objects.filter(name=DEMO_CLUB["name"]).first()
     if siem_reap_club is None:
         return 0
     reviewer = get_user_model().objects.filter(username="national").first()
     lessons = list(LessonPage.objects.live().filter(locale__language_code="km").order_by("path"))
     made = 0
     with transaction.atomic():
-        made += _sessions_build(siem_reap_club, SIEM_REAP_SESSIONS, lessons, reviewer)
-        battambang_club = _second_club()
-        if battambang_club is not None:
-            made += _sessions_build(battambang_club, BATTAMBANG_SESSIONS, lessons, reviewer)
+        made += _sessions_build(siem_reap_club, plan["club"]["sessions"], lessons, reviewer)
+        second_club = _second_club(plan["second_club"])
+        if second_club is not None:
+            made += _sessions_build(second_club, plan["second_club"]["sessions"], lessons, reviewer)
     return made
 
 
-def _second_club() -> YouthGroup | None:
+def _second_club(club: dict) -> YouthGroup | None:
     commune = (
-        Commune.objects.filter(district__province__code=SECOND_CLUB_PROVINCE)
-        .order_by("code")
-        .first()
+        Commune.objects.filter(district__province__code=club["province"]).order_by("code").first()
     )
     if commune is None:
         return None
     group, created = YouthGroup.objects.get_or_create(
-        name=SECOND_CLUB_NAME,
-        defaults={"commune": commune, "founded_on": datetime.date(2021, 6, 1)},
+        name=club["name"],
+        defaults={"commune": commune, "founded_on": club["founded_on"]},
     )
     if created:
+        educator = club["educator"]
         PeerEducator.objects.create(
-            name_km="អ្នកអប់រំសាកល្បង បាត់ដំបង",
-            name_latin="Demo educator Battambang",
-            sex=Sex.MALE,
-            year_of_birth=2000,
+            name_km=educator["name_km"],
+            name_latin=educator["name_latin"],
+            sex=Sex(educator["sex"]),
+            year_of_birth=educator["year_of_birth"],
             group=group,
-            trained_on=datetime.date(2022, 2, 1),
+            trained_on=educator["trained_on"],
         )
     return group
 
@@ -105,7 +77,10 @@ def _sessions_build(group, plan, lessons, reviewer) -> int:
     roster = list(Participant.objects.filter(youth_groups=group).order_by("name", "pk"))
     facilitators = list(group.peer_educators.select_related("user"))
     submitter = next((educator.user for educator in facilitators if educator.user_id), None)
-    for index, (days_ago, status, mode, present, reason) in enumerate(plan):
+    for index, planned in enumerate(plan):
+        days_ago = planned["days_ago"]
+        status = TrainingSession.Status(planned["status"])
+        mode = TrainingSession.AttendanceMode(planned["attendance_mode"])
         session = TrainingSession.objects.create(
             group=group,
             date=today - datetime.timedelta(days=days_ago),
@@ -113,10 +88,10 @@ def _sessions_build(group, plan, lessons, reviewer) -> int:
             duration_minutes=90,
             commune=group.commune,
             status=status,
-            return_reason=reason,
+            return_reason=planned.get("return_reason", ""),
             source=TrainingSession.Source.WEB_FORM,
             attendance_mode=mode,
-            notes=f"{DEMO_COLLECTOR}.",
+            notes=f"{DEMO_CLUB['collector']}.",
             submitted_by=submitter,
             submitted_at=timezone.now() - datetime.timedelta(days=days_ago),
             verified_by=reviewer if status == TrainingSession.Status.VERIFIED else None,
@@ -131,10 +106,15 @@ def _sessions_build(group, plan, lessons, reviewer) -> int:
             SessionLesson.objects.create(session=session, lesson=lessons[index % len(lessons)])
         if mode == TrainingSession.AttendanceMode.HEADCOUNT:
             Headcount.objects.bulk_create(
-                Headcount(session=session, sex=sex, age_band=band, count=count)
-                for sex, band, count in DEMO_HEADCOUNT
+                Headcount(
+                    session=session,
+                    sex=Sex(row["sex"]),
+                    age_band=AgeBand(row["age_band"]),
+                    count=row["count"],
+                )
+                for row in demo_data("trainings")["headcount"]
             )
-        for number, participant in enumerate(roster[:present]):
+        for number, participant in enumerate(roster[: planned["present"]]):
             Attendance.objects.create(
                 session=session,
                 participant=participant,

@@ -9,8 +9,8 @@ from django.core.management import call_command
 from django.test import override_settings
 from wagtail.models import Page
 
+from demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, demo_accounts_create
 from home.models import HomePage
-from sessions.demo_accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, demo_accounts_create
 from sessions.scoping import provinces_for_user
 
 pytestmark = pytest.mark.django_db
