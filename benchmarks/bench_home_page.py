@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext, override_settings  # noqa: 
 from django.urls import path  # noqa: E402
 
 from config import urls as project_urls  # noqa: E402
-from home.demo import demo_home_pages_build  # noqa: E402
+from demo.home_pages import demo_home_pages_build  # noqa: E402
 
 
 def bare_view(request):

@@ -21,7 +21,7 @@ from import_export.fields import Field  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
 from tablib import Dataset  # noqa: E402
 
-from sessions.geography import load_geography  # noqa: E402
+from geography.loading import load_geography  # noqa: E402
 from sessions.imports.service import import_check, import_write  # noqa: E402
 from sessions.models import (  # noqa: E402
     Attendance,

@@ -9,10 +9,10 @@ from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 from wagtail.models import Page, Site  # noqa: E402
 
-from curriculum.demo import demo_curriculum_build  # noqa: E402
 from curriculum.models import LessonPage  # noqa: E402
-from home.demo import demo_home_pages_build  # noqa: E402
-from sessions.geography import load_geography  # noqa: E402
+from demo.curriculum import demo_curriculum_build  # noqa: E402
+from demo.home_pages import demo_home_pages_build  # noqa: E402
+from geography.loading import load_geography  # noqa: E402
 
 
 def main() -> None:

@@ -24,13 +24,13 @@ from django.urls import path, reverse  # noqa: E402
 from django.views.static import serve  # noqa: E402
 
 from config import urls as project_urls  # noqa: E402
-from curriculum.demo import demo_curriculum_build  # noqa: E402
 from curriculum.models import LessonPage, ModulePage  # noqa: E402
 from curriculum.printing.files import printed_file_for  # noqa: E402
 from curriculum.printing.render import lesson_html, pack_html  # noqa: E402
-from home.demo import demo_home_pages_build  # noqa: E402
+from demo.curriculum import demo_curriculum_build  # noqa: E402
+from demo.home_pages import demo_home_pages_build  # noqa: E402
+from geography.loading import load_geography  # noqa: E402
 from pdf_engine import html_to_pdf  # noqa: E402
-from sessions.geography import load_geography  # noqa: E402
 
 CHROMIUM_FLAGS = [
     "--headless",

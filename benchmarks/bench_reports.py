@@ -17,8 +17,8 @@ from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from sessions.generation import training_data_generate  # noqa: E402
-from sessions.geography import load_geography  # noqa: E402
+from demo.synthetic_trainings import training_data_generate  # noqa: E402
+from geography.loading import load_geography  # noqa: E402
 from sessions.models import Headcount, TrainingSession  # noqa: E402
 from tests.factories import UserFactory  # noqa: E402
 

@@ -1,10 +1,10 @@
 """Filter forms of the public curriculum pages; they work without JavaScript (GET)."""
 
 from django import forms
-from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 
 from curriculum.models import Audience, Topic
+from geography.models import Province
 
 DURATION_CHOICES = [
     ("", _("Any length")),
@@ -51,7 +51,7 @@ class ProvinceChoiceField(forms.ModelChoiceField):
 class HelpFilterForm(forms.Form):
     province = ProvinceChoiceField(
         label=_("Province"),
-        queryset=apps.get_model("trainings", "Province").objects.all(),
+        queryset=Province.objects.all(),
         to_field_name="code",
         required=False,
         empty_label=_("All provinces"),

@@ -20,8 +20,10 @@ from wagtail.admin.views.generic import chooser as chooser_views
 from wagtail.admin.viewsets.chooser import ChooserViewSet
 from wagtail.admin.widgets.chooser import BaseChooser
 
+from geography.models import Commune
+
 from .access_log import RecordsParticipantListAccessMixin
-from .models import Commune, Participant, PeerEducator, YouthGroup
+from .models import Participant, PeerEducator, YouthGroup
 from .scoping import (
     communes_for_user,
     participants_for_user,

@@ -17,16 +17,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Exists, OuterRef, Q, QuerySet
 from django.db.models.functions import Cast
 
-from .models import (
-    Attendance,
-    Commune,
-    Membership,
-    Participant,
-    PeerEducator,
-    Province,
-    TrainingSession,
-    YouthGroup,
-)
+from geography.models import Commune, Province
+
+from .models import Attendance, Membership, Participant, PeerEducator, TrainingSession, YouthGroup
 
 
 def can_access_all_provinces(user) -> bool:

@@ -14,11 +14,12 @@ from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permissions import ModelPermissionPolicy
 
+from geography.models import District
+
 from . import admin_views, exports, review_views
 from .club_login_views import ClubLeaderLoginView
 from .models import (
     AccessLogEntry,
-    District,
     ExportLog,
     Participant,
     PeerEducator,

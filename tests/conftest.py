@@ -43,7 +43,7 @@ def pytest_runtest_makereport(item, call):
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Load the geography once for the whole run, as every deployment does."""
-    from sessions.geography import load_geography
+    from geography.loading import load_geography
 
     with django_db_blocker.unblock():
         load_geography()
@@ -52,8 +52,8 @@ def django_db_setup(django_db_setup, django_db_blocker):
 @pytest.fixture
 def geography(db):
     """The geography, reloaded where a transactional test emptied the database."""
-    from sessions.geography import load_geography
-    from sessions.models import Province
+    from geography.loading import load_geography
+    from geography.models import Province
 
     if not Province.objects.exists():
         load_geography()

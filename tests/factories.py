@@ -7,12 +7,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from geography.models import Commune, Province
 from sessions.models import (
     Attendance,
-    Commune,
     Participant,
     PeerEducator,
-    Province,
     ProvinceAssignment,
     Sex,
     TrainingSession,

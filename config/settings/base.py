@@ -24,8 +24,10 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "home",
     "accounts",
+    "geography",
     "curriculum",
     "sessions.apps.TrainingsConfig",
+    "demo",  # the demo content and its commands, for development machines; no app imports it
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.settings",

@@ -237,7 +237,7 @@ class CampaignPage(Page):
     end_date = models.DateField(_("end date"))
     introduction = models.TextField(_("introduction"))
     provinces = ParentalManyToManyField(
-        "trainings.Province", verbose_name=_("provinces targeted"), related_name="campaigns"
+        "geography.Province", verbose_name=_("provinces targeted"), related_name="campaigns"
     )
     key_messages = StreamField(
         [("message", blocks.CharBlock(label=_("Key message"), max_length=300))],

@@ -86,7 +86,7 @@ class HelpEntry(TranslatableMixin, index.Indexed, ClusterableModel):
     address = models.TextField(_("address"), blank=True)
     website = models.URLField(_("website"), blank=True)
     provinces = ParentalManyToManyField(
-        "trainings.Province",
+        "geography.Province",
         verbose_name=_("provinces served"),
         blank=True,
         related_name="help_entries",

@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from sessions.geography import find_commune_code, find_district_code, find_province_code
-from sessions.models import Commune, Province, YouthGroup
+from geography.lookups import find_commune_code, find_district_code, find_province_code
+from geography.models import Commune, Province
+from sessions.models import YouthGroup
 from sessions.scoping import provinces_for_user, youth_groups_for_user
 
 from .cleaning import CellError, clean_text, name_key

@@ -10,7 +10,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
-from sessions.models import AgeBand, Province
+from geography.models import Province
+from sessions.models import AgeBand
 from spreadsheets import XlsxSheet, XlsxWorkbook
 
 from .resources import Column

@@ -4,7 +4,6 @@ from .access import AccessLogEntry
 from .attendance import Attendance, Headcount, Participant, participant_code_new
 from .choices import AgeBand, Sex
 from .exports import ExportLog
-from .geography import Commune, District, Province, Village
 from .groups import Membership, PeerEducator, YouthGroup
 from .history import TrainingsLogEntry
 from .imports import ImportLog
@@ -15,21 +14,17 @@ __all__ = [
     "AccessLogEntry",
     "AgeBand",
     "Attendance",
-    "Commune",
-    "District",
     "ExportLog",
     "Headcount",
     "ImportLog",
     "Membership",
     "Participant",
     "PeerEducator",
-    "Province",
     "ProvinceAssignment",
     "SessionLesson",
     "Sex",
     "TrainingSession",
     "TrainingsLogEntry",
-    "Village",
     "YouthGroup",
     "participant_code_new",
 ]

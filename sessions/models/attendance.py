@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 
+from geography.models import Commune
+
 from .choices import (
     MINOR_AGE_BANDS,
     OLDEST_AGE,
@@ -19,7 +21,6 @@ from .choices import (
     age_band_for_age,
     age_in_year,
 )
-from .geography import Commune
 
 PARTICIPANT_CODE_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567"  # RFC 4648 base32
 

@@ -6,8 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 
+from geography.models import Commune, Province
+
 from .choices import Sex
-from .geography import Commune, Province
 
 
 class YouthGroup(ClusterableModel):

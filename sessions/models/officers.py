@@ -5,9 +5,19 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from sessions.roles import PROGRAM_OFFICERS
+from geography.models import Province
 
-from .geography import Province
+# Who may be given provinces: a permission the Program officers role holds, never a group name.
+ASSIGNABLE_PERMISSION = "trainings.work_in_assigned_provinces"
+
+
+def assignable_officers_q() -> models.Q:
+    """Active users who hold the permission to work in assigned provinces (by role or alone)."""
+    app_label, codename = ASSIGNABLE_PERMISSION.split(".")
+    holds = {"permissions__codename": codename, "permissions__content_type__app_label": app_label}
+    by_role = models.Q(**{f"groups__{field}": value for field, value in holds.items()})
+    by_user = models.Q(**{f"user_{field}": value for field, value in holds.items()})
+    return (by_role | by_user) & models.Q(is_active=True)
 
 
 class ProvinceAssignment(models.Model):
@@ -18,7 +28,7 @@ class ProvinceAssignment(models.Model):
         verbose_name=_("program officer"),
         on_delete=models.CASCADE,
         related_name="province_assignments",
-        limit_choices_to={"groups__name": PROGRAM_OFFICERS, "is_active": True},
+        limit_choices_to=assignable_officers_q,
     )
     province = models.ForeignKey(
         Province,
@@ -41,6 +51,11 @@ class ProvinceAssignment(models.Model):
         verbose_name = _("province assignment")
         verbose_name_plural = _("province assignments")
         ordering = ["province__code", "officer__username"]
+        # The trainings app's rule about provinces: national officers hold it.
+        permissions = [
+            ("access_all_provinces", _("Can work with the data of every province")),
+            ("work_in_assigned_provinces", _("Can work in the provinces assigned to them")),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["officer", "province"], name="unique_officer_province_assignment"
@@ -52,7 +67,7 @@ class ProvinceAssignment(models.Model):
 
     def clean(self):
         officer = getattr(self, "officer", None)
-        if officer is not None and not officer.groups.filter(name=PROGRAM_OFFICERS).exists():
+        if officer is not None and not officer.has_perm(ASSIGNABLE_PERMISSION):
             raise ValidationError(
-                {"officer": _("Only members of the Program officers group can be assigned.")}
+                {"officer": _("Only program officers can be assigned provinces.")}
             )

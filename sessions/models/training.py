@@ -10,7 +10,8 @@ from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
 from wagtail.models import Orderable
 
-from .geography import Commune
+from geography.models import Commune
+
 from .groups import PeerEducator, YouthGroup
 
 

@@ -22,7 +22,8 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 def filters_description(report: dict) -> list[tuple[str, str]]:
     """What the report covers, as (label, value) lines for the PDF and the summary sheet."""
-    from sessions.models import District, Province, YouthGroup
+    from geography.models import District, Province
+    from sessions.models import YouthGroup
 
     filters = report["filters"]
 

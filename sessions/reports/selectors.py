@@ -18,16 +18,8 @@ from django.db.models.functions import Coalesce, Trim, TruncMonth, TruncQuarter
 
 from curriculum.models import PrintedFileDownload, PrintVariant
 from curriculum.models.printing import LESSON_VARIANTS
-from sessions.models import (
-    AgeBand,
-    Attendance,
-    District,
-    Headcount,
-    Participant,
-    Province,
-    Sex,
-    TrainingSession,
-)
+from geography.models import District, Province
+from sessions.models import AgeBand, Attendance, Headcount, Participant, Sex, TrainingSession
 from sessions.scoping import provinces_for_user, training_sessions_for_user
 
 MONTH, QUARTER = "month", "quarter"

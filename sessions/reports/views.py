@@ -17,8 +17,9 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.admin.widgets import Button
 from wagtail.permission_policies import ModelPermissionPolicy
 
+from geography.models import District
 from pdf_engine import PdfRenderError
-from sessions.models import District, TrainingSession
+from sessions.models import TrainingSession
 from sessions.scoping import provinces_for_user, youth_groups_for_user
 from spreadsheets.wagtail_exports import FormulaEscapingExportMixin
 

@@ -30,7 +30,7 @@ from curriculum.search import (
     khmer_word_tokens,
     site_search,
 )
-from home.demo import demo_home_pages_build
+from demo.home_pages import demo_home_pages_build
 
 pytestmark = pytest.mark.django_db
 

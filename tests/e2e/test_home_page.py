@@ -2,7 +2,7 @@
 
 import pytest
 
-from home.demo import demo_home_pages_build
+from demo.home_pages import demo_home_pages_build
 
 pytestmark = [
     pytest.mark.e2e,

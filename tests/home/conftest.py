@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import Locale, Site
 
-from home.demo import demo_home_pages_build
+from demo.home_pages import demo_home_pages_build
 
 
 @pytest.fixture

@@ -276,7 +276,7 @@ def test_others_land_on_the_home_page_after_logging_in(client, db):
 def test_the_demo_club_leader_leads_a_siem_reap_club_of_twelve_members(settings, db):
     from django.contrib.auth import get_user_model
 
-    from sessions.demo_accounts import demo_accounts_create
+    from demo.accounts import demo_accounts_create
     from sessions.scoping import club_for_user
 
     settings.DEMO_ACCOUNTS_ALLOWED = True

@@ -9,8 +9,9 @@ from django.urls import reverse
 from django.utils import translation
 from openpyxl import load_workbook
 
+from geography.models import Province
 from sessions import exports
-from sessions.models import ExportLog, Province, TrainingSession
+from sessions.models import ExportLog, TrainingSession
 from tests.factories import (
     AttendanceFactory,
     PeerEducatorFactory,

@@ -3,7 +3,8 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from sessions.models import Province, ProvinceAssignment
+from geography.models import Province
+from sessions.models import ProvinceAssignment
 from sessions.scoping import provinces_for_user
 from tests.factories import UserFactory, officer_of
 
@@ -43,7 +44,7 @@ def test_only_national_officers_work_across_provinces_and_manage_assignments():
     officer = permissions_of("Program officers")
     assert "trainings.access_all_provinces" not in officer
     assert not {p for p in officer if p.endswith("provinceassignment")}
-    assert "trainings.view_province" in officer
+    assert "geography.view_province" in officer
 
 
 def test_editors_and_moderators_edit_pages_and_only_moderators_publish():
@@ -163,3 +164,23 @@ def test_a_program_officer_cannot_open_or_change_assignments(client):
     )
     assert response.status_code in (302, 403)
     assert set(provinces_for_user(officer).values_list("code", flat=True)) == {"17"}
+
+
+def test_who_may_be_assigned_is_decided_by_permission_not_by_the_group_s_name():
+    from django.core.exceptions import ValidationError
+
+    siem_reap = Province.objects.get(code="17")
+    officer = UserFactory(role="Program officers")
+    # A role renamed by an administrator keeps its people assignable...
+    Group.objects.filter(name="Program officers").update(name="Agents de programme")
+    ProvinceAssignment(officer=officer, province=siem_reap).full_clean()
+    # ...and a group that merely takes the old name gives nobody the right.
+    impostor = UserFactory()
+    impostor.groups.add(Group.objects.create(name="Program officers"))
+    with pytest.raises(ValidationError) as error:
+        ProvinceAssignment(officer=impostor, province=siem_reap).full_clean()
+    assert "officer" in error.value.message_dict
+    field = ProvinceAssignment._meta.get_field("officer")
+    choices = field.related_model.objects.filter(field.get_limit_choices_to())
+    assert officer in choices
+    assert impostor not in choices

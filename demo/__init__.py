@@ -1,0 +1,1 @@
+"""The demo site for development machines: content, accounts, trainings, synthetic data at scale."""
