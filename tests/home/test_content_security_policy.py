@@ -28,8 +28,7 @@ def test_a_script_injected_into_a_public_page_would_not_run(
 
 @pytest.mark.django_db
 def test_another_site_cannot_frame_a_lesson_or_the_admin(client, curriculum_tree):
-    UserFactory(username="editor", role="Editors")
-    client.login(username="editor", password="correct horse battery")
+    client.force_login(UserFactory(username="editor", role="Editors"))
     lesson = curriculum_tree["lesson"]
     for url in [lesson.url, reverse("wagtailadmin_pages:edit", args=[lesson.pk])]:
         response = client.get(url)
@@ -39,8 +38,7 @@ def test_another_site_cannot_frame_a_lesson_or_the_admin(client, curriculum_tree
 
 @pytest.mark.django_db
 def test_the_page_editor_preview_may_be_framed_by_the_admin_alone(client, help_page):
-    UserFactory(username="editor", role="Editors")
-    client.login(username="editor", password="correct horse battery")
+    client.force_login(UserFactory(username="editor", role="Editors"))
     preview_url = reverse("wagtailadmin_pages:preview_on_edit", args=[help_page.pk])
     form = nested_form_data(
         {
