@@ -9,9 +9,9 @@ import pytest
 from django.test import RequestFactory
 from django.urls import reverse
 
-from curriculum.models import LessonPage
 from curriculum.workflow_actions import refuse_workflow_action_without_task
 from tests.factories import UserFactory
+from tests.fixtures.curriculum import draft_lesson as draft_lesson_under
 
 pytestmark = pytest.mark.django_db
 
@@ -23,19 +23,7 @@ def moderator():
 
 @pytest.fixture
 def draft_lesson(curriculum_tree, moderator):
-    lesson = LessonPage(
-        title="មេរៀនថ្មី",
-        slug="new-lesson",
-        summary="សេចក្ដីសង្ខេប។",
-        duration_minutes=30,
-        learning_objectives="<p>គោលបំណង</p>",
-        safeguarding_note="<p>ស្ដាប់ ហើយបញ្ជូន។</p>",
-        body=[],
-        live=False,
-    )
-    curriculum_tree["module"].add_child(instance=lesson)
-    lesson.save_revision(user=moderator)
-    return lesson
+    return draft_lesson_under(curriculum_tree["module"], user=moderator)
 
 
 @pytest.mark.parametrize(

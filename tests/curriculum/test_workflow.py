@@ -9,8 +9,9 @@ from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
-from curriculum.models import CampaignPage, LessonPage
+from curriculum.models import CampaignPage
 from tests.factories import UserFactory
+from tests.fixtures.curriculum import draft_lesson as draft_lesson_under
 
 pytestmark = pytest.mark.django_db
 
@@ -27,19 +28,7 @@ def moderator():
 
 @pytest.fixture
 def draft_lesson(curriculum_tree, editor):
-    lesson = LessonPage(
-        title="មេរៀនថ្មី",
-        slug="new-lesson",
-        summary="សេចក្ដីសង្ខេប។",
-        duration_minutes=30,
-        learning_objectives="<p>គោលបំណង</p>",
-        safeguarding_note="<p>ស្ដាប់ ហើយបញ្ជូន។</p>",
-        body=[],
-        live=False,
-    )
-    curriculum_tree["module"].add_child(instance=lesson)
-    lesson.save_revision(user=editor)
-    return lesson
+    return draft_lesson_under(curriculum_tree["module"], user=editor)
 
 
 def test_curriculum_and_campaign_pages_are_moderated(curriculum_tree, campaign):
