@@ -4,10 +4,10 @@ from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
+from ..models import TrainingsLogEntry
+from ..reports import admin as reports_admin  # noqa: F401 - registers the reports' hooks
 from .bulk_actions import VerifyTrainingSessionsBulkAction
 from .choosers import CHOOSER_VIEWSETS
-from .models import TrainingsLogEntry
-from .reports import admin as reports_admin  # noqa: F401 - registers the reports' hooks
 from .viewsets import TrainingsViewSetGroup
 
 
@@ -33,4 +33,4 @@ def register_trainings_log_actions(actions):
     actions.register_action("trainings.merge", _("Merge"), _("Merged with a duplicate"))
 
 
-from .imports import wagtail_hooks as import_hooks  # noqa: E402, F401  the import screens
+from ..imports import wagtail_hooks as import_hooks  # noqa: E402, F401  the import screens
