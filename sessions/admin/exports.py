@@ -32,10 +32,17 @@ from wagtail.admin.widgets.button import Button
 
 from spreadsheets.wagtail_exports import FormulaEscapingExportMixin
 
-from .access_log import screen_name
-from .models import AccessLogEntry, Attendance, ExportLog, Headcount, SessionLesson, TrainingSession
-from .scoping import can_export_personal_data
-from .services import access_log_record, export_log_create
+from ..access_log import screen_name
+from ..models import (
+    AccessLogEntry,
+    Attendance,
+    ExportLog,
+    Headcount,
+    SessionLesson,
+    TrainingSession,
+)
+from ..scoping import can_export_personal_data
+from ..services import access_log_record, export_log_create
 
 #: The rows of one XLSX sheet, its heading row taken away.
 XLSX_MAX_ROWS = 1_048_575

@@ -16,9 +16,7 @@ from wagtail.permissions import ModelPermissionPolicy
 
 from geography.models import District
 
-from . import admin_views, exports, review_views
-from .club_login_views import ClubLeaderLoginView
-from .models import (
+from ..models import (
     AccessLogEntry,
     ExportLog,
     Participant,
@@ -27,14 +25,17 @@ from .models import (
     TrainingSession,
     YouthGroup,
 )
-from .permission_policies import ProvinceScopedPermissionPolicy
-from .scoping import (
+from ..scoping import (
     participants_for_user,
     peer_educators_for_user,
     provinces_for_user,
     training_sessions_for_user,
     youth_groups_for_user,
 )
+from . import exports, review_views
+from . import views as admin_views
+from .club_login_views import ClubLeaderLoginView
+from .permission_policies import ProvinceScopedPermissionPolicy
 
 
 class ProvinceAssignmentCreateView(CreateView):

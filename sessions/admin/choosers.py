@@ -22,9 +22,9 @@ from wagtail.admin.widgets.chooser import BaseChooser
 
 from geography.models import Commune
 
-from .access_log import RecordsParticipantListAccessMixin
-from .models import Participant, PeerEducator, YouthGroup
-from .scoping import (
+from ..access_log import RecordsParticipantListAccessMixin
+from ..models import Participant, PeerEducator, YouthGroup
+from ..scoping import (
     communes_for_user,
     participants_for_user,
     peer_educators_for_user,

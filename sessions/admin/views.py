@@ -26,15 +26,9 @@ from wagtail.models import ReferenceIndex
 
 from spreadsheets.wagtail_exports import FormulaEscapingExportMixin
 
-from .access_log import RecordsParticipantAccessMixin, RecordsParticipantListAccessMixin
-from .exports import (
-    AttendanceExportButtonsMixin,
-    AttendanceExportMixin,
-    ListExportMixin,
-    TrainingSessionExportMixin,
-)
-from .models import Participant, TrainingSession
-from .scoping import (
+from ..access_log import RecordsParticipantAccessMixin, RecordsParticipantListAccessMixin
+from ..models import Participant, TrainingSession
+from ..scoping import (
     communes_for_user,
     participants_changeable_by_user,
     participants_for_user,
@@ -42,7 +36,13 @@ from .scoping import (
     trainings_objects_visible_q,
     youth_groups_for_user,
 )
-from .selectors import likely_duplicate_sessions
+from ..selectors import likely_duplicate_sessions
+from .exports import (
+    AttendanceExportButtonsMixin,
+    AttendanceExportMixin,
+    ListExportMixin,
+    TrainingSessionExportMixin,
+)
 
 #: Form fields whose choices are limited to the user's provinces, and how.
 SCOPED_CHOICES = {

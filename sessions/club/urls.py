@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import club_views
+from . import views as club_views
 
 app_name = "club"
 

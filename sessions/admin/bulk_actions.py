@@ -7,9 +7,9 @@ from django.utils.translation import ngettext
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.views.bulk_action import BulkAction
 
-from .models import TrainingSession
-from .scoping import training_sessions_for_user
-from .services import training_session_verify
+from ..models import TrainingSession
+from ..scoping import training_sessions_for_user
+from ..services import training_session_verify
 
 
 class VerifyTrainingSessionsBulkAction(BulkAction):

@@ -15,11 +15,11 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from .access_log import RecordsParticipantAccessMixin, screen_name
-from .models import TrainingSession
-from .scoping import participants_changeable_by_user, training_sessions_for_user
-from .selectors import likely_duplicate_sessions, possible_duplicate_participants
-from .services import (
+from ..access_log import RecordsParticipantAccessMixin, screen_name
+from ..models import TrainingSession
+from ..scoping import participants_changeable_by_user, training_sessions_for_user
+from ..selectors import likely_duplicate_sessions, possible_duplicate_participants
+from ..services import (
     participant_erase,
     participants_merge,
     training_session_return,

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .models import (
+from ..models import (
     Attendance,
     Headcount,
     Membership,
@@ -16,7 +16,7 @@ from .models import (
     PeerEducator,
     TrainingSession,
 )
-from .services import training_session_submit
+from ..services import training_session_submit
 
 
 def _lessons_set(session: TrainingSession, lessons) -> None:

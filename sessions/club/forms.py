@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from curriculum.models import LessonPage
 from geography.models import Commune
 
-from .models import AgeBand, Participant, Sex, TrainingSession, YouthGroup
+from ..models import AgeBand, Participant, Sex, TrainingSession, YouthGroup
 
 
 class SessionForm(forms.ModelForm):

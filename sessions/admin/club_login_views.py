@@ -9,13 +9,13 @@ from django.urls import reverse
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .club_logins import (
+from ..club_logins import (
     club_leader_login_create,
     club_leader_password_link,
     is_club_leader_account,
 )
+from ..scoping import peer_educators_for_user
 from .review_views import ScopedObjectView
-from .scoping import peer_educators_for_user
 
 
 class ClubLeaderLoginForm(forms.ModelForm):

@@ -1,49 +1,22 @@
 """The club leaders' pages on the public site: "My club" and the session report form."""
 
 from django.contrib import messages
-from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 
-from accounts.forms import LoginForm
-
-from .access_log import screen_name
-from .club_forms import HeadcountForm, NewcomerFormSet, RollForm, SessionForm
-from .club_services import club_training_session_save
-from .models import AccessLogEntry, TrainingSession
-from .scoping import club_for_user, club_members_for_user, club_training_sessions_for_user
-from .selectors import likely_duplicate_sessions
-from .services import access_log_record
+from ..access_log import screen_name
+from ..models import AccessLogEntry, TrainingSession
+from ..scoping import club_for_user, club_members_for_user, club_training_sessions_for_user
+from ..selectors import likely_duplicate_sessions
+from ..services import access_log_record
+from .forms import HeadcountForm, NewcomerFormSet, RollForm, SessionForm
+from .services import club_training_session_save
 
 EDITABLE = (TrainingSession.Status.DRAFT, TrainingSession.Status.RETURNED)
-
-
-class LoginView(auth_views.LoginView):
-    """Log in; a club leader lands on "My club", everyone else where they were going."""
-
-    authentication_form = LoginForm
-
-    def get_default_redirect_url(self):
-        if club_for_user(self.request.user) is not None:
-            return reverse("club:home")
-        return super().get_default_redirect_url()
-
-
-class PasswordSetView(auth_views.PasswordResetConfirmView):
-    """A club leader chooses their password from the link their officer gave them."""
-
-    template_name = "registration/password_set.html"
-    success_url = reverse_lazy("login")
-
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        messages.success(self.request, _("Your password is set. Log in with it now."))
-        return response
 
 
 def _no_club(request):
