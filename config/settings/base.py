@@ -133,10 +133,17 @@ SQLITE_OPTIONS = {
 }
 
 
-def database_from_url(url: str) -> dict:
-    """Django's settings for the database at `url`, SQLite with the options above."""
+def database_from_url(url: str, *, conn_max_age_default: int = 0) -> dict:
+    """Django's settings for the database at `url`, SQLite with the options above.
+
+    A connection is kept for DATABASE_CONN_MAX_AGE seconds and checked before each request
+    reuses it, so a database restart costs only the requests in flight, never a stale
+    connection that fails every request after it.
+    """
     database = dj_database_url.parse(
-        url, conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0"))
+        url,
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", str(conn_max_age_default))),
+        conn_health_checks=True,
     )
     if database["ENGINE"] == "django.db.backends.sqlite3":
         database["OPTIONS"] = {**SQLITE_OPTIONS, **database.get("OPTIONS", {})}
