@@ -11,6 +11,7 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from curriculum.blocks import LessonStreamBlock
+from curriculum.page_forms import SameLocaleSnippetsPageForm
 
 SIMPLE_RICH_TEXT = ["bold", "italic", "ol", "ul", "link"]
 
@@ -59,6 +60,7 @@ class ModulePage(Page):
         related_name="+",
     )
 
+    base_form_class = SameLocaleSnippetsPageForm
     content_panels = Page.content_panels + [
         FieldPanel("introduction"),
         FieldPanel("audiences"),
@@ -136,6 +138,7 @@ class LessonPage(Page):
     )
     body = StreamField(LessonStreamBlock(), verbose_name=_("lesson plan"))
 
+    base_form_class = SameLocaleSnippetsPageForm
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldRowPanel([FieldPanel("duration_minutes")]),
