@@ -20,8 +20,6 @@ from .scoping import club_for_user, club_members_for_user, club_training_session
 from .selectors import likely_duplicate_sessions
 from .services import access_log_record
 
-EDITABLE = (TrainingSession.Status.DRAFT, TrainingSession.Status.RETURNED)
-
 
 class LoginView(auth_views.LoginView):
     """Log in; a club leader lands on "My club", everyone else where they were going."""
@@ -61,7 +59,7 @@ def club_home(request):
     return render(
         request,
         "trainings/club/home.html",
-        {"club": club, "training_sessions": training_sessions, "editable_statuses": EDITABLE},
+        {"club": club, "training_sessions": training_sessions},
     )
 
 
@@ -80,7 +78,7 @@ def session_edit(request, session_id: int):
     if club is None:
         return _no_club(request)
     session = get_object_or_404(club_training_sessions_for_user(request.user), pk=session_id)
-    if session.status not in EDITABLE:
+    if not session.club_may_edit:
         # Submitted sessions are with the officers; verified ones count and stay as they are.
         raise Http404
     return _session_form(request, club, session)
