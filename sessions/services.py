@@ -4,23 +4,26 @@ Views, viewsets, imports and the club leaders' forms call these functions, so th
 (who may, from which status, what is kept) hold whichever screen the change comes from.
 """
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.log_actions import registry as log_registry
 
 from .models import (
+    CONSENT_COLLECTOR_FIELDS,
+    CONSENT_FIELDS,
     AccessLogEntry,
     Attendance,
     ExportLog,
     Membership,
     Participant,
     TrainingSession,
+    TrainingsLogEntry,
 )
 from .scoping import participants_changeable_by_user, training_sessions_for_user
 
@@ -33,12 +36,7 @@ MERGED_FIELDS = [
     "plans_to_migrate",
     "destination",
     "contact_phone",
-    "consent_given_on",
-    "consent_collected_by",
-    "assent_given_on",
-    "assent_collected_by",
-    "guardian_consent_on",
-    "guardian_consent_collected_by",
+    *CONSENT_FIELDS,
 ]
 
 #: Personal data removed on erasure; sex, age band and home commune stay for the figures.
@@ -46,9 +44,7 @@ ERASED_FIELDS = {
     "name": "",
     "contact_phone": "",
     "year_of_birth": None,
-    "consent_collected_by": "",
-    "assent_collected_by": "",
-    "guardian_consent_collected_by": "",
+    **dict.fromkeys(CONSENT_COLLECTOR_FIELDS, ""),
 }
 
 
@@ -84,18 +80,43 @@ def _save(session: TrainingSession, fields: list[str]) -> None:
 
 
 @transaction.atomic
+def training_sessions_mark_submitted(*, sessions: Sequence[TrainingSession], user) -> None:
+    """Stamp saved sessions as submitted by `user` now, and write each one's history entry.
+
+    The one place a session becomes submitted: a club's report (`training_session_submit`),
+    an officer's entry in the admin and an import all come here, so every submitted session
+    says when and by whom, and its history shows it. One UPDATE and one INSERT for any
+    number of sessions; the caller has checked them and decided they may be submitted.
+    """
+    sessions = list(sessions)
+    if not sessions:
+        return
+    now = timezone.now()
+    stamp = {
+        "status": TrainingSession.Status.SUBMITTED,
+        "submitted_by": user,
+        "submitted_at": now,
+        "updated_at": now,
+    }
+    TrainingSession.objects.filter(pk__in=[session.pk for session in sessions]).update(**stamp)
+    for session in sessions:
+        for field, value in stamp.items():
+            setattr(session, field, value)
+    # Each entry is labelled with the session's name, which names its group: one query.
+    prefetch_related_objects(sessions, "group")
+    TrainingsLogEntry.objects.log_action_for_each(sessions, "trainings.submit", user=user)
+
+
+@transaction.atomic
 def training_session_submit(*, session: TrainingSession, user) -> TrainingSession:
-    """A draft or returned session goes to the officers of its province for verification."""
+    """A session with its club (draft or returned) goes to the officers of its province."""
     if not _may_submit(session, user):
         raise PermissionDenied(_("You may not submit this session."))
     current = _locked_session(session)
-    if current.status not in (TrainingSession.Status.DRAFT, TrainingSession.Status.RETURNED):
+    if not current.club_may_edit:
         raise ValidationError(_("Only a draft or returned session can be submitted."))
-    session.status = TrainingSession.Status.SUBMITTED
-    session.submitted_by = user
-    session.submitted_at = timezone.now()
-    _save(session, ["status", "submitted_by", "submitted_at"])
-    log(instance=session, action="trainings.submit", user=user)
+    session.full_clean()
+    training_sessions_mark_submitted(sessions=[session], user=user)
     return session
 
 

@@ -34,10 +34,13 @@ from spreadsheets.wagtail_exports import FormulaEscapingExportMixin
 
 from ..access_log import screen_name
 from ..models import (
+    CONSENT_COLLECTOR_FIELDS,
+    CONSENT_DATE_FIELDS,
     AccessLogEntry,
     Attendance,
     ExportLog,
     Headcount,
+    Participant,
     SessionLesson,
     TrainingSession,
 )
@@ -272,6 +275,12 @@ PEER_EDUCATOR_COLUMNS = (
     ExportColumn("phone", _("phone"), personal=True),
 )
 
+
+def _participant_field_label(field: str):
+    """The heading of a participant's field: the field's own name (translated on use)."""
+    return Participant._meta.get_field(field).verbose_name
+
+
 PARTICIPANT_COLUMNS = (
     ExportColumn("pk", _("ID")),
     ExportColumn("code", _("code")),
@@ -282,17 +291,14 @@ PARTICIPANT_COLUMNS = (
     ExportColumn("plans_to_migrate", _("plans to migrate"), value=yes_no("plans_to_migrate")),
     ExportColumn("destination", _("destination")),
     ExportColumn("returned_migrant", _("returned migrant"), value=yes_no("returned_migrant")),
-    ExportColumn("consent_given_on", _("consent given on")),
-    ExportColumn("assent_given_on", _("own assent given on")),
-    ExportColumn("guardian_consent_on", _("guardian's consent given on")),
+    *(ExportColumn(field, _participant_field_label(field)) for field in CONSENT_DATE_FIELDS),
     ExportColumn("erased_at", _("erased at")),
     ExportColumn("name", _("name"), personal=True),
     ExportColumn("year_of_birth", _("year of birth"), personal=True),
     ExportColumn("contact_phone", _("contact phone"), personal=True),
-    ExportColumn("consent_collected_by", _("consent collected by"), personal=True),
-    ExportColumn("assent_collected_by", _("assent collected by"), personal=True),
-    ExportColumn(
-        "guardian_consent_collected_by", _("guardian's consent collected by"), personal=True
+    *(
+        ExportColumn(field, _participant_field_label(field), personal=True)
+        for field in CONSENT_COLLECTOR_FIELDS
     ),
 )
 

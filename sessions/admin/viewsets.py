@@ -4,7 +4,6 @@ import django_filters
 from django import forms
 from django.db.models import Q
 from django.urls import path
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
@@ -17,6 +16,7 @@ from wagtail.permissions import ModelPermissionPolicy
 from geography.models import District
 
 from ..models import (
+    CONSENTS,
     AccessLogEntry,
     ExportLog,
     Participant,
@@ -32,6 +32,7 @@ from ..scoping import (
     training_sessions_for_user,
     youth_groups_for_user,
 )
+from ..services import training_sessions_mark_submitted
 from . import exports, review_views
 from . import views as admin_views
 from .club_login_views import ClubLeaderLoginView
@@ -276,12 +277,10 @@ class TrainingSessionCreateView(
 ):
     def save_instance(self):
         # An officer's entry is a report like a club's: it waits for verification.
-        instance = self.form.instance
-        instance.source = TrainingSession.Source.ADMIN
-        instance.status = TrainingSession.Status.SUBMITTED
-        instance.submitted_by = self.request.user
-        instance.submitted_at = instance.submitted_at or timezone.now()
-        return super().save_instance()
+        self.form.instance.source = TrainingSession.Source.ADMIN
+        instance = super().save_instance()
+        training_sessions_mark_submitted(sessions=[instance], user=self.request.user)
+        return instance
 
 
 class TrainingSessionViewSet(ScopedModelViewSet):
@@ -410,14 +409,8 @@ class ParticipantViewSet(ScopedModelViewSet):
         FieldPanel("contact_phone"),
         MultiFieldPanel(
             [
-                FieldRowPanel([FieldPanel("consent_given_on"), FieldPanel("consent_collected_by")]),
-                FieldRowPanel([FieldPanel("assent_given_on"), FieldPanel("assent_collected_by")]),
-                FieldRowPanel(
-                    [
-                        FieldPanel("guardian_consent_on"),
-                        FieldPanel("guardian_consent_collected_by"),
-                    ]
-                ),
+                FieldRowPanel([FieldPanel(consent.date_field), FieldPanel(consent.collector_field)])
+                for consent in CONSENTS
             ],
             heading=_("Consent"),
         ),

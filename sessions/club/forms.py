@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from curriculum.models import LessonPage
 from geography.models import Commune
 
-from ..models import AgeBand, Participant, Sex, TrainingSession, YouthGroup
+from ..models import CONSENTS, AgeBand, Participant, Sex, TrainingSession, YouthGroup
 
 
 class SessionForm(forms.ModelForm):
@@ -104,15 +104,14 @@ class NewcomerForm(forms.Form):
         label=_("Under 18: guardian's consent recorded"), required=False
     )
 
-    #: The participant's fields whose errors show next to this form's fields.
+    #: The participant's fields whose errors show next to this form's fields (a consent's
+    #: tick is named as the consent).
     ERROR_FIELDS = {
         "name": "name",
         "sex": "sex",
         "year_of_birth": "year_of_birth",
         "age_band": "age_band",
-        "consent_given_on": "consent",
-        "assent_given_on": "assent",
-        "guardian_consent_on": "guardian_consent",
+        **{consent.date_field: consent.name for consent in CONSENTS},
     }
 
     def __init__(self, *args, collector: str = "", **kwargs):
@@ -132,18 +131,12 @@ class NewcomerForm(forms.Form):
             age_band=cleaned_data.get("age_band") or "",
         )
         # Consent is recorded today, by the leader who reports the session.
-        for ticked, date_field, collector_field in (
-            ("consent", "consent_given_on", "consent_collected_by"),
-            ("assent", "assent_given_on", "assent_collected_by"),
-            ("guardian_consent", "guardian_consent_on", "guardian_consent_collected_by"),
-        ):
-            if cleaned_data.get(ticked):
-                setattr(participant, date_field, today)
-                setattr(participant, collector_field, self.collector)
-        if participant.is_minor_on(today):
+        minor = participant.is_minor_on(today)
+        for consent in CONSENTS:
             # A minor's consent is their assent and their guardian's: a plain tick is not asked.
-            participant.consent_given_on = None
-            participant.consent_collected_by = ""
+            if cleaned_data.get(consent.name) and (consent.for_minors or not minor):
+                setattr(participant, consent.date_field, today)
+                setattr(participant, consent.collector_field, self.collector)
         try:
             participant.full_clean()
         except ValidationError as error:

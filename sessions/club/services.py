@@ -81,7 +81,7 @@ def club_training_session_save(
     Newcomers become participants and join the club's roster. A ValidationError from any
     row rolls the whole report back.
     """
-    if session.status not in (TrainingSession.Status.DRAFT, TrainingSession.Status.RETURNED):
+    if not session.club_may_edit:
         raise ValidationError(_("Only a draft or returned session can be changed."))
     if session.pk is None:
         session.source = TrainingSession.Source.WEB_FORM

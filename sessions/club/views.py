@@ -16,8 +16,6 @@ from ..services import access_log_record
 from .forms import HeadcountForm, NewcomerFormSet, RollForm, SessionForm
 from .services import club_training_session_save
 
-EDITABLE = (TrainingSession.Status.DRAFT, TrainingSession.Status.RETURNED)
-
 
 def _no_club(request):
     return render(request, "trainings/club/no_club.html", status=403)
@@ -34,7 +32,7 @@ def club_home(request):
     return render(
         request,
         "trainings/club/home.html",
-        {"club": club, "training_sessions": training_sessions, "editable_statuses": EDITABLE},
+        {"club": club, "training_sessions": training_sessions},
     )
 
 
@@ -53,7 +51,7 @@ def session_edit(request, session_id: int):
     if club is None:
         return _no_club(request)
     session = get_object_or_404(club_training_sessions_for_user(request.user), pk=session_id)
-    if session.status not in EDITABLE:
+    if not session.club_may_edit:
         # Submitted sessions are with the officers; verified ones count and stay as they are.
         raise Http404
     return _session_form(request, club, session)

@@ -10,6 +10,8 @@ from django.utils.translation import get_language
 from import_export import resources, widgets
 from import_export.fields import Field
 
+from sessions.models import CONSENTS
+
 from . import cleaning
 
 
@@ -179,6 +181,24 @@ HEADCOUNT_COLUMNS = [
     )
 ]
 
+#: The headers (Khmer, English) of each consent's two columns: its date and who collected it.
+CONSENT_HEADERS = {
+    "consent": {
+        "date": ("ថ្ងៃយល់ព្រម", "consent given on"),
+        "collector": ("អ្នកទទួលការយល់ព្រម", "consent collected by"),
+    },
+    "assent": {
+        "date": ("ថ្ងៃយល់ព្រមខ្លួនឯង", "own assent given on"),
+        "collector": ("អ្នកទទួលការយល់ព្រមខ្លួនឯង", "assent collected by"),
+    },
+    "guardian_consent": {
+        "date": ("ថ្ងៃអាណាព្យាបាលយល់ព្រម", "guardian's consent given on"),
+        "collector": ("អ្នកទទួលការយល់ព្រមអាណាព្យាបាល", "guardian's consent collected by"),
+    },
+}
+#: The template's example row is an adult: their own consent only.
+CONSENT_EXAMPLES = {"consent_given_on": "01/03/2025", "consent_collected_by": "Sok Dara"}
+
 PARTICIPANT_COLUMNS = [
     Column("participant_code", "លេខកូដអ្នកចូលរួម", "participant code", example=""),
     Column("name", "ឈ្មោះ", "name", required=True, example="ចាន់ ស្រីមុំ"),
@@ -193,26 +213,22 @@ PARTICIPANT_COLUMNS = [
         example="18-24",
     ),
     Column("home_commune", "ឃុំកំណើត", "home commune", example=""),
-    Column(
-        "consent_given_on",
-        "ថ្ងៃយល់ព្រម",
-        "consent given on",
-        cleaning.parse_date,
-        example="01/03/2025",
-    ),
-    Column("consent_collected_by", "អ្នកទទួលការយល់ព្រម", "consent collected by", example="Sok Dara"),
-    Column("assent_given_on", "ថ្ងៃយល់ព្រមខ្លួនឯង", "own assent given on", cleaning.parse_date),
-    Column("assent_collected_by", "អ្នកទទួលការយល់ព្រមខ្លួនឯង", "assent collected by"),
-    Column(
-        "guardian_consent_on",
-        "ថ្ងៃអាណាព្យាបាលយល់ព្រម",
-        "guardian's consent given on",
-        cleaning.parse_date,
-    ),
-    Column(
-        "guardian_consent_collected_by",
-        "អ្នកទទួលការយល់ព្រមអាណាព្យាបាល",
-        "guardian's consent collected by",
+    *(
+        column
+        for consent in CONSENTS
+        for column in (
+            Column(
+                consent.date_field,
+                *CONSENT_HEADERS[consent.name]["date"],
+                cleaning.parse_date,
+                example=CONSENT_EXAMPLES.get(consent.date_field, ""),
+            ),
+            Column(
+                consent.collector_field,
+                *CONSENT_HEADERS[consent.name]["collector"],
+                example=CONSENT_EXAMPLES.get(consent.collector_field, ""),
+            ),
+        )
     ),
     Column("pre_test_score", "ពិន្ទុមុន", "pre-test score", _score, example=""),
     Column("post_test_score", "ពិន្ទុក្រោយ", "post-test score", _score, example=""),
