@@ -8,7 +8,6 @@ the roles moved from the trainings app to the accounts app.
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.db.migrations.loader import MigrationLoader
 from wagtail.models import GroupApprovalTask, GroupCollectionPermission, GroupPagePermission
 
@@ -160,18 +159,14 @@ def test_the_accounts_app_makes_every_role_and_lets_only_staff_into_the_admin():
     assert not permissions_of(Group.objects.get(name="Club leaders")) & ADMIN
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_database_made_before_the_move_keeps_its_roles_people_and_choices():
-    """The accounts migration, new to a database where the trainings app made the roles."""
+    """The accounts migration runs, new, where the trainings app made the roles long ago."""
     officer = UserFactory(username="old-officer", role="Program officers")
-    verify = Permission.objects.get(codename="verify_trainingsession")
-    # An administrator's choices: verifying is for national officers only here.
-    Group.objects.get(name="Program officers").permissions.remove(verify)
-    executor = MigrationExecutor(connection)
-    executor.migrate([("accounts", None)])
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
-
+    # An administrator's choice: verifying is for national officers only here.
+    Group.objects.get(name="Program officers").permissions.remove(
+        Permission.objects.get(codename="verify_trainingsession")
+    )
+    run_data_migrations(("accounts", "0001_roles"))
     assert roles_table() == {
         **ROLES,
         "Program officers": ROLES["Program officers"] - {"trainings.verify_trainingsession"},
