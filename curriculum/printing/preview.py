@@ -1,9 +1,12 @@
-"""Editors preview a page's PDF from the Wagtail editor, before it is published."""
+"""Editors preview a page's PDF from the Wagtail editor, before it is published.
+
+Imports no page model: the pages' `PdfPreviewMixin` calls it.
+"""
 
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 
-from curriculum.printing.files import content_type_for, download_filenames
+from curriculum.print_variants import content_type_for, download_filenames
 from curriculum.printing.render import render_variant
 from pdf_engine import PdfRenderError
 
