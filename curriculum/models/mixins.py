@@ -7,6 +7,7 @@ or the search above the models (see docs/decisions.md, "The curriculum in layers
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from curriculum.documents import pdf_preview_response
 from curriculum.khmer import khmer_index_text
 from curriculum.print_variants import (
     EXTENSIONS,
@@ -15,7 +16,6 @@ from curriculum.print_variants import (
     PrintVariant,
     content_type_for,
 )
-from curriculum.printing.preview import pdf_preview_response
 
 from .printing import PrintedFile
 

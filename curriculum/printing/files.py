@@ -14,9 +14,9 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from wagtail.models import Page
 
+from curriculum import documents
 from curriculum.models import PrintedFile
 from curriculum.print_variants import EXTENSIONS, PrintVariant, download_filenames
-from curriculum.printing import render
 from curriculum.printing.offline import offline_pack_zip
 
 logger = logging.getLogger(__name__)
@@ -94,7 +94,7 @@ def variant_content(*, page, variant: str) -> bytes:
     """The bytes of one variant of the page as published now."""
     if variant == PrintVariant.OFFLINE_PACK:
         return offline_pack_zip(offline_pack_files(module=page))
-    return render.render_variant(page=page, variant=variant)
+    return documents.render_variant(page=page, variant=variant)
 
 
 def offline_pack_files(*, module):

@@ -1,17 +1,19 @@
-"""Rendering a lesson or a module, as given (published or in the editor), to PDF.
+"""The printed documents of a lesson or a module, rendered to PDF from the page as given.
 
+Published (`curriculum.printing` stores the files) or unsaved in the editor (its preview).
 It imports no page model, so the pages can import it for their previews: a page brings
-what the documents need (`help_page()`, a module's `live_lessons()`).
+what its documents need (`help_page()`, a module's `live_lessons()`).
 """
 
 import logging
 
 import segno
+from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from curriculum.print_variants import PrintVariant
-from pdf_engine import html_to_pdf
+from curriculum.print_variants import PrintVariant, content_type_for, download_filenames
+from pdf_engine import PdfRenderError, html_to_pdf
 
 logger = logging.getLogger(__name__)
 
@@ -91,3 +93,22 @@ def render_variant(*, page, variant: str) -> bytes:
     if variant == PrintVariant.PACK:
         return html_to_pdf(pack_html(module=page))
     raise ValueError(f"No document for the variant {variant!r}")
+
+
+def pdf_preview_response(*, page, variant: str) -> HttpResponse:
+    """The editor's preview: the PDF of the page as it stands in the editor, never stored."""
+    try:
+        content = render_variant(page=page, variant=variant)
+    except PdfRenderError:
+        # Logged by the engine; the editor reads why in the preview pane.
+        return HttpResponse(
+            render_to_string("curriculum/print/unavailable.html", {"page_url": ""}),
+            status=503,
+            headers={"Cache-Control": "private, no-store"},
+        )
+    response = HttpResponse(content)
+    response["Content-Type"] = content_type_for(variant)
+    __, ascii_name = download_filenames(page=page, variant=variant)
+    response["Content-Disposition"] = f'inline; filename="preview-{ascii_name}"'
+    response["Cache-Control"] = "private, no-store"
+    return response
