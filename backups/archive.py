@@ -241,5 +241,5 @@ def archive_verify(path: Path) -> VerifiedArchive:
                 ):
                     raise _refuse(path, f"{name} does not match its checksum (damaged or changed)")
     except (tarfile.TarError, EOFError, OSError) as error:
-        raise _refuse(path, f"it is not a complete tar archive ({error})") from error
+        raise _refuse(path, f"it is cut short or damaged ({error})") from error
     return VerifiedArchive(path=path, manifest=manifest)

@@ -8,6 +8,7 @@ printed handout in PRINTED_FILES_ROOT and an officer's spreadsheet in IMPORT_FIL
 import io
 
 from django.core.files.base import ContentFile
+from django.core.files.images import ImageFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PillowImage
 from wagtail.documents.models import Document
@@ -41,9 +42,9 @@ def build_site_with_personal_data() -> None:
     YouthGroupFactory(name="Youth club of Siem Reap")
     AttendanceFactory(session=session, participant=MinorParticipantFactory(name="ចាន់ ស្រីមុំ"))
     AttendanceFactory(session=session, participant=ParticipantFactory(name="Keo Sophal"))
-    image = Image(title="Club meeting")
-    image.file.save("club-meeting.png", ContentFile(png_bytes()), save=False)
-    image.save()
+    Image.objects.create(
+        title="Club meeting", file=ImageFile(io.BytesIO(png_bytes()), name="club-meeting.png")
+    )
     document = Document(title="Safe migration checklist")
     document.file.save("checklist.csv", ContentFile(b"step,done\npassport,yes\n"))
     officer = officer_of("17", username="officer17")
