@@ -53,12 +53,15 @@ class BackupResult:
 
 
 def _archive_path(destination: Path) -> Path:
-    if destination.is_dir() or not destination.suffix:
+    """The archive's path: a dated name in a folder (made, private, if missing) or as given."""
+    into_folder = destination.is_dir() or not destination.suffix
+    path = destination / archive_name(timezone.now()) if into_folder else destination
+    _refuse_inside_stored_roots(path)
+    if into_folder:
         destination.mkdir(mode=0o700, parents=True, exist_ok=True)
-        return destination / archive_name(timezone.now())
-    if not destination.parent.is_dir():
+    elif not destination.parent.is_dir():
         raise BackupError(f"{destination.parent} does not exist.")
-    return destination
+    return path
 
 
 def _refuse_inside_stored_roots(path: Path) -> None:
@@ -79,7 +82,6 @@ def backup_create(destination: Path, *, keep: int = 0) -> BackupResult:
     Retention (keep > 0) only ever removes archives with the dated name, in that folder.
     """
     path = _archive_path(destination)
-    _refuse_inside_stored_roots(path)
     vendor = database.vendor()
     writer = ArchiveWriter(path)
     try:
