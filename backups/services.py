@@ -4,8 +4,9 @@ Consistency: the database is dumped first (one transaction snapshot), then the f
 copied. A file written after the snapshot is in the archive with no row naming it, which is
 harmless (an orphan, never served). The other way round, a row naming a file that is not
 there, could only come from a file deleted between the snapshot and its copy: printed files
-are made again on their next download, and an import whose spreadsheet is gone tells the
-officer so. Files are never rewritten in place (uploads and printed files are written once).
+are made again on their next download, and an import whose spreadsheet is gone is marked
+failed, nothing written. Files are never rewritten in place (uploads and printed files are
+written once).
 """
 
 import dataclasses
