@@ -1,9 +1,10 @@
-"""App configuration for backups: the `backup` and `restore` management commands."""
+"""App configuration for backups: the `backup` and `restore` management commands.
+
+No verbose name: the app has no screen, only commands for the server's administrator.
+"""
 
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
 
 
 class BackupsConfig(AppConfig):
     name = "backups"
-    verbose_name = _("Backups")
