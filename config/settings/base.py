@@ -24,6 +24,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "home",
     "accounts",
+    "backups",
     "geography",
     "curriculum",
     "sessions.apps.TrainingsConfig",
@@ -275,6 +276,12 @@ PRINT_ON_PUBLISH = True
 IMPORT_FILES_ROOT = Path(os.environ.get("IMPORT_FILES_ROOT", BASE_DIR / "var" / "imports"))
 IMPORT_MAX_UPLOAD_BYTES = int(os.environ.get("IMPORT_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
 IMPORT_BATCH_SIZE = 1000
+
+# Backups (`manage.py backup`, the nightly smh-backup.timer): archives of the database and
+# every stored file are written here (mode 0600: they hold personal data; never under
+# MEDIA_ROOT or STATIC_ROOT), and the newest BACKUP_KEEP of them are kept (0: all).
+BACKUP_ROOT = Path(os.environ.get("BACKUP_ROOT", BASE_DIR / "var" / "backups"))
+BACKUP_KEEP = int(os.environ.get("BACKUP_KEEP", "14"))
 
 WAGTAIL_SITE_NAME = "Safe Migration Hub"
 # Nothing in the admin reaches the internet: no Gravatar, no update check, no banner.

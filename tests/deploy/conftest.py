@@ -1,8 +1,11 @@
 """What the deploy tests share: their own PostgreSQL and the production environment."""
 
 import os
+import shlex
+import socket
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -55,3 +58,20 @@ def manage(*args: str, environment: dict[str, str], timeout: int = 300) -> str:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return result.stdout
+
+
+def environment_file(path: Path) -> dict[str, str]:
+    """KEY=VALUE lines of a systemd EnvironmentFile, comments and blanks skipped."""
+    pairs = (line.split("=", 1) for line in path.read_text().splitlines() if "=" in line)
+    return {key.strip(): value.strip() for key, value in pairs if not key.startswith("#")}
+
+
+def unit_command(unit: Path, instance: str = "1") -> tuple[list[str], str]:
+    """The ExecStart command line and WorkingDirectory of a rendered systemd unit."""
+    lines = dict(
+        line.split("=", 1)
+        for line in unit.read_text().splitlines()
+        if line.startswith(("Exec", "Work"))
+    )
+    command = lines["ExecStart"].replace("%i", instance).replace("%H", socket.gethostname())
+    return shlex.split(command), lines["WorkingDirectory"]

@@ -11,9 +11,7 @@ import hashlib
 import json
 import os
 import re
-import shlex
 import shutil
-import socket
 import subprocess
 import time
 from pathlib import Path
@@ -22,28 +20,11 @@ import pytest
 import requests
 from django.conf import settings
 
-from tests.deploy.conftest import SECRET_KEY, manage
+from tests.deploy.conftest import SECRET_KEY, environment_file, manage, unit_command
 from tests.deploy.postgres import free_port
 from tests.deploy.site_content import LESSON_TITLE_KM
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-
-
-def environment_file(path: Path) -> dict[str, str]:
-    """KEY=VALUE lines of a systemd EnvironmentFile, comments and blanks skipped."""
-    pairs = (line.split("=", 1) for line in path.read_text().splitlines() if "=" in line)
-    return {key.strip(): value.strip() for key, value in pairs if not key.startswith("#")}
-
-
-def unit_command(unit: Path, instance: str = "1") -> tuple[list[str], str]:
-    """The ExecStart command line and WorkingDirectory of a rendered systemd unit."""
-    lines = dict(
-        line.split("=", 1)
-        for line in unit.read_text().splitlines()
-        if line.startswith(("Exec", "Work"))
-    )
-    command = lines["ExecStart"].replace("%i", instance).replace("%H", socket.gethostname())
-    return shlex.split(command), lines["WorkingDirectory"]
 
 
 def wait_until_served(
