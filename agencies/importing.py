@@ -254,6 +254,7 @@ def _check_row(row, labels, places, existing, unnumbered, seen_numbers) -> None:
     row.agency = existing.get(number) if number else unnumbered.get(candidate.search_key)
     if row.agency is not None:
         candidate.pk = row.agency.pk
+        candidate._state.adding = False  # the row updates this agency, it does not add one
     try:
         candidate.full_clean(
             exclude=["source", "source_date", "is_sample", "licence_key", "search_key"]

@@ -108,6 +108,13 @@ class Agency(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        self.set_keys()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "licence_key", "search_key"}
+        super().save(*args, **kwargs)
+
     @property
     def name(self) -> str:
         if get_language() == "en":
@@ -138,10 +145,3 @@ class Agency(models.Model):
         self.search_key = " ".join(
             key for key in (name_key(self.name_km), name_key(self.name_en)) if key
         )
-
-    def save(self, *args, **kwargs):
-        self.set_keys()
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "licence_key", "search_key"}
-        super().save(*args, **kwargs)
