@@ -31,7 +31,7 @@ LATIN_WORDS = [
 
 
 def agencies_generate(count: int) -> None:
-    chooser = random.Random(15)
+    chooser = random.Random(15)  # noqa: S311 made-up data, not secrets
     Agency.objects.bulk_create(
         [
             Agency(

@@ -95,9 +95,7 @@ def test_every_change_of_the_import_is_in_the_history_with_who_and_the_list(
     assert {entry.user_id for entry in entries} == {national.pk}
     assert {entry.data["source_date"] for entry in entries} == {"2025-09-01"}
     UserProfile.get_for_user(national)
-    UserProfile.objects.filter(user=national).update(
-        preferred_language="en"
-    )
+    UserProfile.objects.filter(user=national).update(preferred_language="en")
     history = national_client.get(reverse("agencies:history", args=[agencies["sokha"].pk]))
     assert history.status_code == 200
     assert "Updated from the official list" in history.content.decode()
@@ -123,9 +121,7 @@ BAD_ROWS = [
 ]
 
 
-def test_a_file_with_bad_rows_is_refused_row_by_row_and_nothing_is_saved(
-    national_client, agencies
-):
+def test_a_file_with_bad_rows_is_refused_row_by_row_and_nothing_is_saved(national_client, agencies):
     before = list(Agency.objects.order_by("pk").values())
     response = upload(national_client, csv_bytes([HEADERS, *BAD_ROWS]), "list.csv")
     assert response.status_code == 400
@@ -145,9 +141,7 @@ def test_a_file_with_bad_rows_is_refused_row_by_row_and_nothing_is_saved(
 
 def test_row_messages_are_in_khmer_for_a_khmer_officer(national_client, national, agencies):
     UserProfile.get_for_user(national)
-    UserProfile.objects.filter(user=national).update(
-        preferred_language="km"
-    )
+    UserProfile.objects.filter(user=national).update(preferred_language="km")
     response = upload(national_client, csv_bytes([HEADERS, BAD_ROWS[1]]), "list.csv")
     with translation.override("km"):
         expected = translation.gettext("Status")
