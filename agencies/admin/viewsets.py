@@ -13,6 +13,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.admin.widgets.button import HeaderButton
 
 from geography.models import Province
+from spreadsheets.wagtail_exports import FormulaEscapingExportMixin
 
 from ..models import Agency, AgencyStatus
 from . import import_views
@@ -29,7 +30,9 @@ class AgencyFilterSet(WagtailFilterSet):
         fields = ["status", "branch_provinces", "is_sample"]
 
 
-class AgencyIndexView(IndexView):
+class AgencyIndexView(FormulaEscapingExportMixin, IndexView):
+    """The list, its exports through the escaping writer, and the import's button."""
+
     @cached_property
     def header_buttons(self):
         buttons = super().header_buttons
@@ -63,6 +66,17 @@ class AgencyViewSet(ModelViewSet):
         BooleanColumn("is_sample", label=_("sample data")),
     ]
     list_filter = None
+    list_export = [
+        "licence_number",
+        "name_km",
+        "name_en",
+        "status",
+        "licence_issued_on",
+        "licence_expires_on",
+        "source",
+        "source_date",
+    ]
+    export_filename = "recruitment-agencies"
     filterset_class = AgencyFilterSet
     search_fields = ["name_km", "name_en", "licence_number", "licence_key", "search_key"]
     search_backend_name = None

@@ -90,3 +90,16 @@ def test_a_national_officer_cannot_give_two_agencies_one_licence_number(client, 
     assert response.context["form"].errors["licence_number"]
     angkor.refresh_from_db()
     assert angkor.licence_number == "112-19"
+
+
+def test_the_register_downloads_as_a_spreadsheet_with_formulas_neutralised(
+    client, agencies, program_officer
+):
+    from agencies.models import Agency
+
+    Agency.objects.filter(pk=agencies["mekong"].pk).update(name_en="=HYPERLINK(1)")
+    client.force_login(program_officer)
+    response = client.get(reverse("agencies:index"), {"export": "csv"})
+    assert response.status_code == 200
+    content = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert "'=HYPERLINK(1)" in content
