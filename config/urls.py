@@ -58,6 +58,7 @@ urlpatterns += i18n_patterns(
         name="printed_file_download",
     ),
     path("club/", include("sessions.club.urls")),
+    path("agencies/", include("agencies.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -28,6 +28,7 @@ INSTALLED_APPS = [
     "geography",
     "curriculum",
     "sessions.apps.TrainingsConfig",
+    "agencies",
     "demo",  # the demo content and its commands, for development machines; no app imports it
     "wagtail_localize",
     "wagtail_localize.locales",

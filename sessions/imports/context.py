@@ -14,8 +14,7 @@ from geography.lookups import find_commune_code, find_district_code, find_provin
 from geography.models import Commune, Province
 from sessions.models import YouthGroup
 from sessions.scoping import provinces_for_user, youth_groups_for_user
-
-from .cleaning import CellError, clean_text, name_key
+from spreadsheets.cleaning import CellError, clean_text, name_key
 
 
 @dataclass

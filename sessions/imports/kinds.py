@@ -30,9 +30,9 @@ from sessions.scoping import participants_for_user, training_sessions_for_user
 from sessions.selectors import same_session_key, sessions_by_same_session_key
 from sessions.services import training_sessions_mark_submitted
 from sessions.validators import validate_session_date
+from spreadsheets.cleaning import CellError, clean_text, name_key
 
 from . import resources
-from .cleaning import CellError, clean_text, name_key
 from .context import GroupRef, ImportContext
 
 CREATED, UPDATED, SKIPPED = "created", "updated", "skipped"

@@ -19,11 +19,11 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from sessions.models import ImportLog
+from spreadsheets.cleaning import CellError, is_blank
+from spreadsheets.columns import Column, map_headers
+from spreadsheets.reading import BadFile, check_size, open_table
 
-from .cleaning import CellError, is_blank
 from .kinds import KINDS, Row
-from .reading import BadFile, check_size, open_table
-from .resources import Column, header_key
 
 logger = logging.getLogger(__name__)
 
@@ -114,31 +114,6 @@ def progress_key(log_id: int) -> str:
 def import_progress(log: ImportLog) -> tuple[int, int | None]:
     """Rows done and rows expected (None when the file does not say) of a running import."""
     return cache.get(progress_key(log.pk), (0, None))
-
-
-def map_headers(headers: list, columns: list[Column]) -> dict[int, Column]:
-    """Which column of the file is which column of the import; raises BadFile if one is missing."""
-    by_key = {}
-    for column in columns:
-        for key in column.header_keys():
-            by_key.setdefault(key, column)
-    mapping, found = {}, set()
-    for index, header in enumerate(headers):
-        column = by_key.get(header_key(header))
-        if column is not None and column.key not in found:
-            mapping[index] = column
-            found.add(column.key)
-    missing = [column for column in columns if column.required and column.key not in found]
-    if missing:
-        names = ", ".join(f"“{column.header}”" for column in missing)
-        raise BadFile(
-            _(
-                "The file has no column %(names)s. Check the sheet and the header row, "
-                "or start from the template."
-            )
-            % {"names": names}
-        )
-    return mapping
 
 
 def read_row(number: int, values: list, mapping: dict[int, Column]) -> Row | None:

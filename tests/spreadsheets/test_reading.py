@@ -7,9 +7,8 @@ import pytest
 from django.utils import translation
 from openpyxl import Workbook
 
-from sessions.imports.reading import BadFile, open_table
-
-from .helpers import MAIN, csv_bytes, xlsx_bytes, xlsx_from_parts
+from spreadsheets.reading import BadFile, open_table
+from tests.sessions.imports.helpers import MAIN, csv_bytes, xlsx_bytes, xlsx_from_parts
 
 
 @pytest.fixture(autouse=True)
