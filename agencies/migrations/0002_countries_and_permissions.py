@@ -66,6 +66,8 @@ def backwards(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("agencies", "0001_register"),
+        # The roles exist first (accounts makes them after Wagtail's Editors and Moderators).
+        ("accounts", "0001_roles"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]

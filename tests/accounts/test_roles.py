@@ -36,17 +36,21 @@ CONTENT = (
 PLACES = model_permissions("geography", ("province", "district", "commune", "village"), ["view"])
 TRAININGS = ("youthgroup", "peereducator", "trainingsession", "participant", "attendance")
 TRAININGS = (*TRAININGS, "headcount")
+AGENCIES_READ = model_permissions("agencies", ("agency", "country"), ["view"])
+AGENCIES_KEEP = model_permissions("agencies", ("agency", "country"), CRUD)
 
 ROLES = {
-    "Editors": ADMIN | CONTENT | FACILITATOR,
-    "Moderators": ADMIN | CONTENT | FACILITATOR,
+    "Editors": ADMIN | CONTENT | FACILITATOR | AGENCIES_READ,
+    "Moderators": ADMIN | CONTENT | FACILITATOR | AGENCIES_READ,
     "Program officers": ADMIN
     | FACILITATOR
+    | AGENCIES_READ
     | PLACES
     | model_permissions("trainings", TRAININGS, ("add", "change", "view"))
     | {"trainings.verify_trainingsession", "trainings.work_in_assigned_provinces"},
     "National program officers": ADMIN
     | FACILITATOR
+    | AGENCIES_KEEP
     | PLACES
     | model_permissions("trainings", TRAININGS, CRUD)
     | model_permissions("trainings", ("provinceassignment",), CRUD)
