@@ -1,6 +1,9 @@
 """Reads of the trainings app that compute an answer in the database."""
 
+from collections.abc import Iterable
+
 from django.db.models import CharField, Count, F, Q, QuerySet, Value
+from django.db.models.expressions import Combinable, Func
 from django.db.models.functions import Lower, Replace, Right
 
 from .models import Participant, TrainingSession
@@ -12,21 +15,21 @@ _PHONE_NOISE = [" ", "-", ".", "(", ")", "+"]
 _PHONE_DIGITS = 8
 
 
-def _without(expression, characters):
+def _without(expression: Combinable, characters: Iterable[str]) -> Combinable:
     for character in characters:
         expression = Replace(expression, Value(character), Value(""), output_field=CharField())
     return expression
 
 
-def _normalised_name(expression):
+def _normalised_name(expression: Combinable) -> Combinable:
     return _without(Lower(expression), _NAME_NOISE)
 
 
-def _normalised_phone(expression):
+def _normalised_phone(expression: Combinable) -> Func:
     return Right(_without(expression, _PHONE_NOISE), _PHONE_DIGITS)
 
 
-def _normalise_in_python(text: str, characters, *, lower=True) -> str:
+def _normalise_in_python(text: str, characters: Iterable[str], *, lower: bool = True) -> str:
     text = text.lower() if lower else text
     for character in characters:
         text = text.replace(character, "")
