@@ -10,10 +10,13 @@ import hashlib
 import logging
 import uuid
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -21,8 +24,8 @@ from django.utils.translation import gettext as _
 from sessions.models import ImportLog
 
 from .cleaning import CellError, is_blank
-from .kinds import KINDS, Row
-from .reading import BadFile, check_size, open_table
+from .kinds import KINDS, ImportKind, Row
+from .reading import BadFile, Table, check_size, open_table
 from .resources import Column, header_key
 
 logger = logging.getLogger(__name__)
@@ -80,7 +83,7 @@ def imports_expire() -> int:
     return count
 
 
-def import_upload(*, user, kind: str, uploaded_file, language: str) -> ImportLog:
+def import_upload(*, user: User, kind: str, uploaded_file: File, language: str) -> ImportLog:
     """Keep the uploaded file out of the public media and log it; raises BadFile."""
     # Each upload also clears the files that waited too long: no scheduler needed.
     imports_expire()
@@ -118,16 +121,17 @@ def import_progress(log: ImportLog) -> tuple[int, int | None]:
 
 def map_headers(headers: list, columns: list[Column]) -> dict[int, Column]:
     """Which column of the file is which column of the import; raises BadFile if one is missing."""
-    by_key = {}
+    by_key: dict[str, Column] = {}
     for column in columns:
         for key in column.header_keys():
             by_key.setdefault(key, column)
-    mapping, found = {}, set()
+    mapping: dict[int, Column] = {}
+    found: set[str] = set()
     for index, header in enumerate(headers):
-        column = by_key.get(header_key(header))
-        if column is not None and column.key not in found:
-            mapping[index] = column
-            found.add(column.key)
+        header_column = by_key.get(header_key(header))
+        if header_column is not None and header_column.key not in found:
+            mapping[index] = header_column
+            found.add(header_column.key)
     missing = [column for column in columns if column.required and column.key not in found]
     if missing:
         names = ", ".join(f"“{column.header}”" for column in missing)
@@ -166,7 +170,7 @@ class ImportRejected(Exception):
     """Rows were rejected during the write: everything written is rolled back."""
 
 
-def _run(log: ImportLog, *, write: bool) -> dict:
+def _run(log: ImportLog, *, write: bool) -> dict[str, Any]:
     """One pass over the file: the counts and the errors; with `write`, the rows written."""
     kind = KINDS[log.kind]
     columns = kind.resource.columns()
@@ -181,14 +185,22 @@ def _run(log: ImportLog, *, write: bool) -> dict:
     return {"counts": counts, "errors": errors}
 
 
-def _run_rows(log, kind, table, labels, columns, *, write: bool):
+def _run_rows(
+    log: ImportLog,
+    kind: ImportKind,
+    table: Table,
+    labels: dict[str, str],
+    columns: list[Column],
+    *,
+    write: bool,
+) -> tuple[dict[str, int], list[dict[str, Any]]]:
     """Read, check (and with `write`, write) the table's rows batch by batch."""
     from .context import ImportContext
 
     mapping = map_headers(table.headers, columns)
     context = ImportContext.for_user(log.user, write=write)
     counts = {"total": 0, "created": 0, "updated": 0, "skipped": 0, "rejected": 0}
-    errors = []
+    errors: list[dict[str, Any]] = []
     order = {column.key: index for index, column in enumerate(columns)}
 
     def run_batch(batch: list[Row]) -> None:
@@ -228,11 +240,18 @@ def _run_rows(log, kind, table, labels, columns, *, write: bool):
     return counts, errors
 
 
-def kind_sheet_names(kind) -> tuple[str, ...]:
+def kind_sheet_names(kind: ImportKind) -> tuple[str, ...]:
     return (kind.resource.sheet_name, str(kind.label))
 
 
-def _finish(log: ImportLog, status: str, *, counts=None, errors=None, file_error="") -> None:
+def _finish(
+    log: ImportLog,
+    status: str,
+    *,
+    counts: dict[str, int] | None = None,
+    errors: list[dict[str, Any]] | None = None,
+    file_error: str = "",
+) -> None:
     counts = counts or {}
     log.status = status
     log.rows_total = counts.get("total", 0)
@@ -266,7 +285,7 @@ def import_check(*, log: ImportLog) -> ImportLog:
     return log
 
 
-def import_confirm(*, log: ImportLog, user) -> ImportLog:
+def import_confirm(*, log: ImportLog, user: User) -> ImportLog:
     """The officer confirms a checked import without errors; it is queued to be written."""
     if log.user_id != user.pk:
         raise PermissionDenied(_("Only the officer who uploaded a file can import it."))
@@ -304,7 +323,7 @@ def import_write(*, log: ImportLog) -> ImportLog:
     return log
 
 
-def import_cancel(*, log: ImportLog, user) -> ImportLog:
+def import_cancel(*, log: ImportLog, user: User) -> ImportLog:
     if log.user_id != user.pk:
         raise PermissionDenied
     if log.status == ImportLog.Status.CHECKED:
