@@ -1,21 +1,26 @@
 """The admin screen of locked accounts, where a national officer unlocks one."""
 
+from typing import Any, cast
+
 from django.contrib import messages
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from sessions.scoping import can_access_all_provinces
+from sessions.scoping import AnyUser, can_access_all_provinces
 
 from .lockout import lockout_minutes
 from .selectors import locked_out_accounts
 from .services import account_unlock
 
 
-def user_may_unlock_accounts(user) -> bool:
+def user_may_unlock_accounts(user: AnyUser) -> bool:
     """National officers (and superusers): the people who answer "I am locked out"."""
     return can_access_all_provinces(user)
 
@@ -27,19 +32,20 @@ class LockedAccountsView(WagtailAdminTemplateMixin, TemplateView):
     page_title = _("Locked accounts")
     header_icon = "lock"
 
-    def dispatch(self, request, *args, **kwargs):
+    def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if not user_may_unlock_accounts(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
 
-    def get_context_data(self, **kwargs):
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
         return super().get_context_data(
             locked_accounts=list(locked_out_accounts()), lockout_minutes=lockout_minutes(), **kwargs
         )
 
-    def post(self, request):
+    def post(self, request: HttpRequest) -> HttpResponseBase:
         username = request.POST.get("username", "")
-        if account_unlock(username=username, user=request.user):
+        # dispatch() let in only national officers: logged-in users.
+        if account_unlock(username=username, user=cast(User, request.user)):
             messages.success(
                 request,
                 gettext("%(username)s can log in again.") % {"username": username},
