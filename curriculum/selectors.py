@@ -1,8 +1,13 @@
 """Reads of the curriculum: what the public pages list, in as few queries as possible."""
 
-from django.db.models import Q
+import datetime
+from typing import Any
+
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
+from wagtail.models import Locale, Page
+from wagtail.query import PageQuerySet
 
 from curriculum.models import (
     CampaignPage,
@@ -19,9 +24,10 @@ from curriculum.printing.files import (
     content_type_for,
     variants_for,
 )
+from geography.models import Province
 
 
-def curriculum_modules(index_page):
+def curriculum_modules(index_page: Page) -> PageQuerySet:
     return (
         ModulePage.objects.child_of(index_page)
         .live()
@@ -30,7 +36,13 @@ def curriculum_modules(index_page):
     )
 
 
-def curriculum_lessons(index_page, *, topic_slug=None, audience_slug=None, duration_range=None):
+def curriculum_lessons(
+    index_page: Page,
+    *,
+    topic_slug: str | None = None,
+    audience_slug: str | None = None,
+    duration_range: tuple[int | None, int | None] | None = None,
+) -> PageQuerySet:
     """Live lessons under the index, filtered by topic and audience slugs and duration."""
     lessons = (
         LessonPage.objects.descendant_of(index_page)
@@ -51,7 +63,7 @@ def curriculum_lessons(index_page, *, topic_slug=None, audience_slug=None, durat
     return lessons.distinct()
 
 
-def module_lessons(module):
+def module_lessons(module: ModulePage) -> list[LessonPage]:
     return list(
         LessonPage.objects.child_of(module)
         .live()
@@ -60,9 +72,10 @@ def module_lessons(module):
     )
 
 
-def help_entries_for_lesson(lesson):
+def help_entries_for_lesson(lesson: LessonPage) -> list[HelpEntry]:
     """The help directory entries the lesson's 'where to get help' blocks chose."""
-    entries, seen = [], set()
+    entries: list[HelpEntry] = []
+    seen: set[int] = set()
     for block in lesson.body:
         if block.block_type == "where_to_get_help":
             for entry in block.value["entries"]:
@@ -72,7 +85,9 @@ def help_entries_for_lesson(lesson):
     return entries
 
 
-def help_entries_for_province(*, locale, province=None):
+def help_entries_for_province(
+    *, locale: Locale, province: Province | None = None
+) -> QuerySet[HelpEntry]:
     """Entries in this language that serve the province, or the whole country."""
     entries = HelpEntry.objects.filter(locale=locale).prefetch_related("provinces")
     if province is not None:
@@ -80,7 +95,9 @@ def help_entries_for_province(*, locale, province=None):
     return entries.order_by("category", "name")
 
 
-def campaigns_current_and_past(index_page, *, today=None):
+def campaigns_current_and_past(
+    index_page: Page, *, today: datetime.date | None = None
+) -> tuple[PageQuerySet, PageQuerySet]:
     today = today or timezone.localdate()
     campaigns = CampaignPage.objects.child_of(index_page).live().prefetch_related("provinces")
     current = campaigns.filter(end_date__gte=today).order_by("start_date")
@@ -88,7 +105,9 @@ def campaigns_current_and_past(index_page, *, today=None):
     return current, past
 
 
-def featured_campaigns(*, locale, today=None, limit=3):
+def featured_campaigns(
+    *, locale: Locale, today: datetime.date | None = None, limit: int = 3
+) -> PageQuerySet:
     today = today or timezone.localdate()
     return (
         CampaignPage.objects.live()
@@ -97,7 +116,7 @@ def featured_campaigns(*, locale, today=None, limit=3):
     )
 
 
-def lesson_packs(*, locale):
+def lesson_packs(*, locale: Locale) -> PageQuerySet:
     return (
         ModulePage.objects.live()
         .filter(locale=locale)
@@ -106,7 +125,7 @@ def lesson_packs(*, locale):
     )
 
 
-def printed_downloads(page) -> list[dict]:
+def printed_downloads(page: Page) -> list[dict[str, Any]]:
     """The printed files a reader can download from a lesson or module page, in order.
 
     Each is a dict of `variant`, `label`, `format` ("PDF", "ZIP"), `content_type`, `url` and
@@ -129,7 +148,7 @@ def printed_downloads(page) -> list[dict]:
         {
             "variant": str(variant),
             "label": PrintVariant(variant).label,
-            "format": EXTENSIONS[variant].upper(),
+            "format": EXTENSIONS[PrintVariant(variant)].upper(),
             "content_type": content_type_for(variant),
             "url": reverse(
                 "printed_file_download", kwargs={"page_id": page.pk, "variant": str(variant)}
