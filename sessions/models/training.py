@@ -28,7 +28,6 @@ class TrainingSession(ClusterableModel):
         WEB_FORM = "web_form", _("web form")
         ADMIN = "admin", _("admin")
         IMPORT = "import", _("import")
-        API = "api", _("API")
 
     class AttendanceMode(models.TextChoices):
         NAMED = "named", _("named participants")
