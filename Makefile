@@ -6,8 +6,8 @@ MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
 # Every HTML template of ours, in whichever app's templates/ folder (djhtml keeps them indented).
-TEMPLATES = $(shell find . \( -path ./.venv -o -path ./node_modules \) -prune \
-	-o -path '*/templates/*' -name '*.html' -print)
+TEMPLATES := find . \( -path ./.venv -o -path ./node_modules \) -prune \
+	-o -path '*/templates/*' -name '*.html' -print
 
 .PHONY: run test bench lint format messages system-run system-test clean
 
@@ -48,7 +48,7 @@ test: system-test $(VENV)/.installed-dev node_modules/.installed messages
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
-	$(BIN)/djhtml --check $(TEMPLATES)
+	$(TEMPLATES) | xargs -r $(BIN)/djhtml --check
 	$(BIN)/mypy
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
 	sh scripts/with-postgres.sh env EXPECT_DATABASE_VENDOR=postgresql $(BIN)/pytest
@@ -66,13 +66,13 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
-	$(BIN)/djhtml --check $(TEMPLATES)
+	$(TEMPLATES) | xargs -r $(BIN)/djhtml --check
 	$(BIN)/mypy
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
-	$(BIN)/djhtml $(TEMPLATES)
+	$(TEMPLATES) | xargs -r $(BIN)/djhtml
 
 clean:
 	rm -rf $(VENV) staticfiles .cache
