@@ -52,7 +52,9 @@ test: system-test $(VENV)/.installed-dev node_modules/.installed messages
 	$(BIN)/mypy
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
 	sh scripts/with-postgres.sh env EXPECT_DATABASE_VENDOR=postgresql $(BIN)/pytest
-	env -u DATABASE_URL EXPECT_DATABASE_VENDOR=sqlite $(BIN)/pytest
+	# tests/deploy start a PostgreSQL of their own, tests/backups a SQLite file of their own:
+	# once (in the run above) is enough.
+	env -u DATABASE_URL EXPECT_DATABASE_VENDOR=sqlite $(BIN)/pytest --ignore=tests/deploy --ignore=tests/backups
 
 ## Run every benchmark in benchmarks/ on a throwaway PostgreSQL cluster, as in production;
 ## each prints `name: value unit (ratio x baseline)`.

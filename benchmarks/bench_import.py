@@ -30,7 +30,7 @@ from sessions.models import (  # noqa: E402
     TrainingSession,
     YouthGroup,
 )
-from sessions.models.choices import age_band_for_age, age_in_year  # noqa: E402
+from sessions.services import training_sessions_mark_submitted  # noqa: E402
 from tests.factories import commune_in, officer_of  # noqa: E402
 
 ROWS = int(os.environ.get("BENCH_IMPORT_ROWS", "50000"))
@@ -149,8 +149,6 @@ def bulk_create_same_rows(groups, officer):
                 commune_id=group.commune_id,
                 source="import",
                 external_id=external_id,
-                status="submitted",
-                submitted_by=officer,
             )
         person = Participant(
             name=name,
@@ -160,14 +158,12 @@ def bulk_create_same_rows(groups, officer):
             consent_collected_by=by,
         )
         people.append(person)
-        attendances.append(
-            Attendance(
-                session=session,
-                participant=person,
-                age_band=age_band_for_age(age_in_year(year, date)),
-            )
-        )
+        attendance = Attendance(session=session, participant=person)
+        attendance.keep_age_band_on_the_day()
+        attendances.append(attendance)
     TrainingSession.objects.bulk_create(sessions.values())
+    # Submitted as every import's sessions are: stamped, with their history entries.
+    training_sessions_mark_submitted(sessions=list(sessions.values()), user=officer)
     Participant.objects.bulk_create(people)
     for attendance in attendances:
         attendance.session_id = attendance.session.pk

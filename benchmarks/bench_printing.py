@@ -24,9 +24,9 @@ from django.urls import path, reverse  # noqa: E402
 from django.views.static import serve  # noqa: E402
 
 from config import urls as project_urls  # noqa: E402
+from curriculum.documents import lesson_html, pack_html  # noqa: E402
 from curriculum.models import LessonPage, ModulePage  # noqa: E402
 from curriculum.printing.files import printed_file_for  # noqa: E402
-from curriculum.printing.render import lesson_html, pack_html  # noqa: E402
 from demo.curriculum import demo_curriculum_build  # noqa: E402
 from demo.home_pages import demo_home_pages_build  # noqa: E402
 from geography.loading import load_geography  # noqa: E402

@@ -8,11 +8,11 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.login_views import LoginView, PasswordSetView
 from accounts.password_reset import ThrottledPasswordResetView
 from curriculum import views as curriculum_views
 from curriculum.printing import views as printing_views
 from home import views as home_views
-from sessions import club_views
 from spreadsheets.wagtail_exports import formula_escaping_admin_urls
 
 urlpatterns = [
@@ -41,14 +41,14 @@ if settings.DEBUG:
 urlpatterns += i18n_patterns(
     path(
         "accounts/login/",
-        club_views.LoginView.as_view(redirect_authenticated_user=True),
+        LoginView.as_view(redirect_authenticated_user=True),
         name="login",
     ),
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     # The password-set link an officer gives a new club leader (sessions/club_logins.py).
     path(
         "accounts/password/<uidb64>/<token>/",
-        club_views.PasswordSetView.as_view(),
+        PasswordSetView.as_view(),
         name="club_leader_password_set",
     ),
     path("search/", curriculum_views.search, name="search"),
@@ -57,7 +57,8 @@ urlpatterns += i18n_patterns(
         printing_views.download,
         name="printed_file_download",
     ),
-    path("club/", include("sessions.urls")),
+    path("club/", include("sessions.club.urls")),
+    path("agencies/", include("agencies.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

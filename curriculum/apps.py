@@ -9,6 +9,7 @@ class CurriculumConfig(AppConfig):
     verbose_name = _("Curriculum")
 
     def ready(self):
+        # Here, not at the top: Django loads the app configs before any model exists.
         from curriculum.printing.signals import connect_printing_signals
 
         connect_printing_signals()

@@ -1,7 +1,9 @@
 """StreamField blocks of lessons: what a facilitator needs to run a session."""
 
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
@@ -196,9 +198,6 @@ class QuizQuestionBlock(FacilitatorContentBlock):
         }
 
     def clean(self, value):
-        from django.core.exceptions import ValidationError
-        from wagtail.blocks.struct_block import StructBlockValidationError
-
         value = super().clean(value)
         if value["correct_option"] > len(value["options"]):
             raise StructBlockValidationError(

@@ -1,9 +1,12 @@
-"""Filter forms of the public curriculum pages; they work without JavaScript (GET)."""
+"""Filter forms of the public curriculum pages; they work without JavaScript (GET).
+
+The pages give them their choices, so this module needs no curriculum model and the page
+models can use it.
+"""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from curriculum.models import Audience, Topic
 from geography.models import Province
 
 DURATION_CHOICES = [
@@ -20,10 +23,9 @@ class LessonFilterForm(forms.Form):
     audience = forms.ChoiceField(label=_("Audience"), required=False)
     duration = forms.ChoiceField(label=_("Length"), required=False, choices=DURATION_CHOICES)
 
-    def __init__(self, *args, locale=None, **kwargs):
+    def __init__(self, *args, topics, audiences, **kwargs):
+        """`topics` and `audiences`: the ones to offer (those of the page's language)."""
         super().__init__(*args, **kwargs)
-        topics = Topic.objects.filter(locale=locale) if locale else Topic.objects.all()
-        audiences = Audience.objects.filter(locale=locale) if locale else Audience.objects.all()
         self.fields["topic"].choices = [("", _("All topics"))] + [
             (topic.slug, topic.name) for topic in topics
         ]

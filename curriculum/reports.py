@@ -1,45 +1,21 @@
-"""Admin report: the pages not yet translated, by the language they are missing."""
+"""Admin report: the pages not yet translated, by the language they are missing, with progress."""
 
 import datetime
 
 import django_filters
 from django.conf import settings
-from django.db.models import Exists, OuterRef
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.reports import PageReportView
-from wagtail.models import Locale, Page
+from wagtail.models import Page
 from wagtail.permissions import page_permission_policy
 
+from curriculum.translation_progress import pages_not_yet_translated
 from spreadsheets.wagtail_exports import FormulaEscapingExportMixin
 
 
 def language_choices():
     return [(code, name) for code, name in settings.WAGTAIL_CONTENT_LANGUAGES]
-
-
-def translated_into(language_code: str):
-    """Whether a page has a real translation (not an alias copy) in the language."""
-    return Exists(
-        Page.objects.filter(
-            translation_key=OuterRef("translation_key"),
-            locale__language_code=language_code,
-            alias_of__isnull=True,
-        )
-    )
-
-
-def pages_missing_translation(pages, language_code: str | None = None):
-    """Pages (aliases aside) that lack a translation into the language, or into any."""
-    pages = pages.filter(depth__gt=1, alias_of__isnull=True)
-    codes = [language_code] if language_code else [code for code, __ in language_choices()]
-    missing = None
-    for code in codes:
-        lacks = ~translated_into(code) & ~Exists(
-            Locale.objects.filter(pk=OuterRef("locale_id"), language_code=code)
-        )
-        missing = lacks if missing is None else missing | lacks
-    return pages.filter(missing)
 
 
 class UntranslatedPagesFilterSet(WagtailFilterSet):
@@ -55,7 +31,8 @@ class UntranslatedPagesFilterSet(WagtailFilterSet):
         fields = ["missing_language", "locale", "live"]
 
     def filter_missing_language(self, queryset, name, value):
-        return pages_missing_translation(queryset, value)
+        # The report's queryset is already measured in this language (see get_queryset).
+        return queryset
 
 
 class UntranslatedPagesReportView(FormulaEscapingExportMixin, PageReportView):
@@ -66,11 +43,27 @@ class UntranslatedPagesReportView(FormulaEscapingExportMixin, PageReportView):
     index_url_name = "untranslated_pages_report"
     index_results_url_name = "untranslated_pages_report_results"
     any_permission_required = ["add", "change", "publish"]
-    list_export = ["title", "locale", "status_string", "content_type", "url"]
+    list_export = [
+        "title",
+        "locale",
+        "target_language",
+        "segments_translated",
+        "segments_total",
+        "translation_live",
+        "translation_in_moderation",
+        "behind_source",
+        "content_type",
+        "url",
+    ]
     export_headings = {
         "title": _("Title"),
         "locale": _("Language"),
-        "status_string": _("Status"),
+        "target_language": _("Translation into"),
+        "segments_translated": _("Texts translated"),
+        "segments_total": _("Texts to translate"),
+        "translation_live": _("Translation live"),
+        "translation_in_moderation": _("Translation in moderation"),
+        "behind_source": _("Behind its source"),
         "content_type": _("Type"),
         "url": _("Address"),
     }
@@ -82,8 +75,11 @@ class UntranslatedPagesReportView(FormulaEscapingExportMixin, PageReportView):
         pages = page_permission_policy.instances_user_has_permission_for(
             self.request.user, "change"
         )
+        language_code = self.request.GET.get("missing_language")
+        if language_code not in dict(language_choices()):
+            language_code = None
         self.queryset = (
-            pages_missing_translation(pages)
+            pages_not_yet_translated(pages, language_code=language_code)
             .select_related("locale", "content_type")
             .order_by("locale__language_code", "path")
         )

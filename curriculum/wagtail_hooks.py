@@ -8,11 +8,30 @@ from wagtail.permissions import page_permission_policy
 from wagtail.snippets.models import register_snippet
 
 from curriculum.reports import UntranslatedPagesReportView
+from curriculum.translation_workflow import (
+    ModeratedUpdateTranslationsView,
+    submit_translation_for_moderation,
+)
 from curriculum.viewsets import CurriculumViewSetGroup
 from curriculum.workflow_actions import refuse_workflow_action_without_task
 
 register_snippet(CurriculumViewSetGroup)
 hooks.register("before_edit_page", refuse_workflow_action_without_task)
+# Before wagtail-localize's own hook, which would show its translation editor instead.
+hooks.register("before_edit_page", submit_translation_for_moderation, order=-1)
+
+
+@hooks.register("register_admin_urls", order=-1)
+def register_moderated_translation_urls():
+    # Answers wagtail-localize's own address, listed before its view so that Django's resolver
+    # finds this one (a test checks it): "Publish immediately" is for publishers only.
+    return [
+        path(
+            "localize/update/<int:translation_source_id>/",
+            ModeratedUpdateTranslationsView.as_view(),
+            name="moderated_update_translations",
+        ),
+    ]
 
 
 @hooks.register("register_admin_urls")

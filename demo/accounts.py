@@ -9,6 +9,7 @@ from django.contrib.auth.models import Group
 from django.core.exceptions import ImproperlyConfigured
 from django.db import transaction
 
+from accounts.roles import ROLE_LABELS
 from geography.models import Commune, Province
 from sessions.models import (
     Membership,
@@ -18,7 +19,6 @@ from sessions.models import (
     Sex,
     YouthGroup,
 )
-from sessions.roles import ROLE_LABELS
 
 from .data_files import demo_data
 
@@ -39,7 +39,7 @@ def _demo_account(entry: dict) -> DemoAccount:
     """An account of accounts.toml; its role must be one the migrations create."""
     role = entry.get("role")
     if role is not None and role not in ROLE_LABELS:
-        raise ImproperlyConfigured(f"accounts.toml: {role!r} is not a role (sessions/roles.py).")
+        raise ImproperlyConfigured(f"accounts.toml: {role!r} is not a role (accounts/roles.py).")
     return DemoAccount(
         username=entry["username"],
         role=role,

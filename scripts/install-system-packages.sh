@@ -1,7 +1,7 @@
 #!/bin/sh
 # Install the Debian packages the project needs that this machine lacks.
 #   install-system-packages.sh run   what `make run` needs (PDF and translation tools)
-#   install-system-packages.sh test  that, plus Chromium, poppler-utils and PostgreSQL
+#   install-system-packages.sh test  that, plus Chromium, poppler-utils, PostgreSQL and nginx
 set -eu
 
 purpose="${1:-run}"
@@ -23,6 +23,9 @@ if [ "$purpose" = "test" ]; then
     need "ls /usr/lib/postgresql/*/bin/initdb" postgresql
     need "command -v runuser" util-linux
     need "command -v npm" npm
+    # The deploy smoke test (tests/deploy) runs deploy/'s nginx site with a test certificate.
+    need "test -x /usr/sbin/nginx" nginx
+    need "command -v openssl" openssl
 fi
 
 if [ -z "$missing" ]; then

@@ -8,17 +8,19 @@ leader's, never for a staff, superuser or other role's account.
 """
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
+from django.contrib.auth.models import Group, Permission
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.urls import reverse
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 from django.utils.translation import gettext as _
 
+from accounts.roles import CLUB_LEADERS
+
 from .models import PeerEducator
-from .roles import CLUB_LEADERS
 from .scoping import peer_educators_for_user
 
 
@@ -30,11 +32,23 @@ def may_manage_club_leader_login(*, user, educator: PeerEducator) -> bool:
     )
 
 
+# What the Club leaders role may do (the roles' table: tests/accounts/test_roles.py). An account
+# that may do anything more is not an officer's to hand over.
+CLUB_LEADER_PERMISSIONS = frozenset({"curriculum.view_facilitator_content"})
+
+
 def is_club_leader_account(account) -> bool:
-    """Only a club leader's account: no staff, superuser or other role to take over."""
+    """An account that may do no more than a club leader: no staff, superuser or other power.
+
+    Decided by the permissions it holds, through its groups or its own, never by a group's
+    name: a renamed role keeps its club leaders, and a group that takes the name gives none.
+    """
     if account is None or account.is_staff or account.is_superuser:
         return False
-    return set(account.groups.values_list("name", flat=True)) <= {CLUB_LEADERS}
+    held = Permission.objects.filter(Q(user=account) | Q(group__user=account)).values_list(
+        "content_type__app_label", "codename"
+    )
+    return {f"{app_label}.{codename}" for app_label, codename in held} <= CLUB_LEADER_PERMISSIONS
 
 
 @transaction.atomic

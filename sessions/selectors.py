@@ -1,9 +1,9 @@
 """Reads of the trainings app that compute an answer in the database."""
 
+import datetime
 from collections.abc import Iterable
 
-from django.db.models import CharField, Count, F, Q, QuerySet, Value
-from django.db.models.expressions import Combinable, Func
+from django.db.models import CharField, F, Q, QuerySet, Value
 from django.db.models.functions import Lower, Replace, Right
 
 from .models import Participant, TrainingSession
@@ -15,42 +15,66 @@ _PHONE_NOISE = [" ", "-", ".", "(", ")", "+"]
 _PHONE_DIGITS = 8
 
 
-def _without(expression: Combinable, characters: Iterable[str]) -> Combinable:
+def _without(expression, characters):
     for character in characters:
         expression = Replace(expression, Value(character), Value(""), output_field=CharField())
     return expression
 
 
-def _normalised_name(expression: Combinable) -> Combinable:
+def _normalised_name(expression):
     return _without(Lower(expression), _NAME_NOISE)
 
 
-def _normalised_phone(expression: Combinable) -> Func:
+def _normalised_phone(expression):
     return Right(_without(expression, _PHONE_NOISE), _PHONE_DIGITS)
 
 
-def _normalise_in_python(text: str, characters: Iterable[str], *, lower: bool = True) -> str:
+def _normalise_in_python(text: str, characters, *, lower=True) -> str:
     text = text.lower() if lower else text
     for character in characters:
         text = text.replace(character, "")
     return text
 
 
+def same_session_key(*, group_id: int, date: datetime.date, lesson_ids: Iterable[int]) -> tuple:
+    """What makes two reports one session: the group, the day and the set of lessons taught.
+
+    Two reports with the same key are likely one session reported twice (the admin and the
+    club warn of it); an import without external ids knows its sessions by it.
+    """
+    return (group_id, date, frozenset(lesson_ids))
+
+
+def sessions_by_same_session_key(
+    *, group_ids: Iterable[int], dates: Iterable[datetime.date]
+) -> dict[tuple, list[TrainingSession]]:
+    """The sessions of these groups on these days, by `same_session_key`, newest first.
+
+    Two queries (the sessions, their lessons) for a whole batch of an import.
+    """
+    candidates = TrainingSession.objects.filter(
+        group_id__in=set(group_ids), date__in=set(dates)
+    ).prefetch_related("session_lessons")
+    by_key: dict[tuple, list[TrainingSession]] = {}
+    for session in candidates:
+        by_key.setdefault(_key_of(session), []).append(session)
+    return by_key
+
+
+def _key_of(session: TrainingSession) -> tuple:
+    return same_session_key(
+        group_id=session.group_id,
+        date=session.date,
+        lesson_ids=(session_lesson.lesson_id for session_lesson in session.session_lessons.all()),
+    )
+
+
 def likely_duplicate_sessions(*, session: TrainingSession) -> QuerySet[TrainingSession]:
-    """Other sessions of the same group on the same day that taught the same lessons."""
-    lesson_ids = {session_lesson.lesson_id for session_lesson in session.session_lessons.all()}
-    candidates = TrainingSession.objects.filter(group_id=session.group_id, date=session.date)
-    if session.pk:
-        candidates = candidates.exclude(pk=session.pk)
-    candidates = candidates.annotate(lesson_count=Count("session_lessons", distinct=True))
-    if not lesson_ids:
-        # No lessons recorded: alike are the group's other sessions that day without lessons.
-        return candidates.filter(lesson_count=0)
-    return candidates.annotate(
-        matching_lesson_count=Count(
-            "session_lessons", filter=Q(session_lessons__lesson_id__in=lesson_ids), distinct=True
-        ),
-    ).filter(lesson_count=len(lesson_ids), matching_lesson_count=len(lesson_ids))
+    """Other sessions with the same `same_session_key`: same group, day and lessons."""
+    alike = sessions_by_same_session_key(group_ids=[session.group_id], dates=[session.date])
+    return TrainingSession.objects.filter(
+        pk__in=[other.pk for other in alike.get(_key_of(session), []) if other.pk != session.pk]
+    )
 
 
 def possible_duplicate_participants(

@@ -4,25 +4,26 @@ Views, viewsets, imports and the club leaders' forms call these functions, so th
 (who may, from which status, what is kept) hold whichever screen the change comes from.
 """
 
-from collections.abc import Iterable
-from typing import Any
+from collections.abc import Iterable, Sequence
 
-from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.log_actions import registry as log_registry
 
 from .models import (
+    CONSENT_COLLECTOR_FIELDS,
+    CONSENT_FIELDS,
     AccessLogEntry,
     Attendance,
     ExportLog,
     Membership,
     Participant,
     TrainingSession,
+    TrainingsLogEntry,
 )
 from .scoping import participants_changeable_by_user, training_sessions_for_user
 
@@ -35,12 +36,7 @@ MERGED_FIELDS = [
     "plans_to_migrate",
     "destination",
     "contact_phone",
-    "consent_given_on",
-    "consent_collected_by",
-    "assent_given_on",
-    "assent_collected_by",
-    "guardian_consent_on",
-    "guardian_consent_collected_by",
+    *CONSENT_FIELDS,
 ]
 
 #: Personal data removed on erasure; sex, age band and home commune stay for the figures.
@@ -48,9 +44,7 @@ ERASED_FIELDS = {
     "name": "",
     "contact_phone": "",
     "year_of_birth": None,
-    "consent_collected_by": "",
-    "assent_collected_by": "",
-    "guardian_consent_collected_by": "",
+    **dict.fromkeys(CONSENT_COLLECTOR_FIELDS, ""),
 }
 
 
@@ -63,14 +57,14 @@ def _locked_session(session: TrainingSession) -> TrainingSession:
     return TrainingSession.objects.select_for_update().get(pk=session.pk)
 
 
-def _check_may_review(session: TrainingSession, user: User) -> None:
+def _check_may_review(session: TrainingSession, user) -> None:
     if not user.has_perm("trainings.verify_trainingsession"):
         raise PermissionDenied(_("You may not verify or return training sessions."))
     if not training_sessions_for_user(user).filter(pk=session.pk).exists():
         raise PermissionDenied(_("This session belongs to a province not assigned to you."))
 
 
-def _may_submit(session: TrainingSession, user: User) -> bool:
+def _may_submit(session: TrainingSession, user) -> bool:
     leader = getattr(user, "peer_educator", None)
     if leader is not None and leader.group_id == session.group_id:
         return True
@@ -86,23 +80,48 @@ def _save(session: TrainingSession, fields: list[str]) -> None:
 
 
 @transaction.atomic
-def training_session_submit(*, session: TrainingSession, user: User) -> TrainingSession:
-    """A draft or returned session goes to the officers of its province for verification."""
+def training_sessions_mark_submitted(*, sessions: Sequence[TrainingSession], user) -> None:
+    """Stamp saved sessions as submitted by `user` now, and write each one's history entry.
+
+    The one place a session becomes submitted: a club's report (`training_session_submit`),
+    an officer's entry in the admin and an import all come here, so every submitted session
+    says when and by whom, and its history shows it. One UPDATE and one INSERT for any
+    number of sessions; the caller has checked them and decided they may be submitted.
+    """
+    sessions = list(sessions)
+    if not sessions:
+        return
+    now = timezone.now()
+    stamp = {
+        "status": TrainingSession.Status.SUBMITTED,
+        "submitted_by": user,
+        "submitted_at": now,
+        "updated_at": now,
+    }
+    TrainingSession.objects.filter(pk__in=[session.pk for session in sessions]).update(**stamp)
+    for session in sessions:
+        for field, value in stamp.items():
+            setattr(session, field, value)
+    # Each entry is labelled with the session's name, which names its group: one query.
+    prefetch_related_objects(sessions, "group")
+    TrainingsLogEntry.objects.log_action_for_each(sessions, "trainings.submit", user=user)
+
+
+@transaction.atomic
+def training_session_submit(*, session: TrainingSession, user) -> TrainingSession:
+    """A session with its club (draft or returned) goes to the officers of its province."""
     if not _may_submit(session, user):
         raise PermissionDenied(_("You may not submit this session."))
     current = _locked_session(session)
-    if current.status not in (TrainingSession.Status.DRAFT, TrainingSession.Status.RETURNED):
+    if not current.club_may_edit:
         raise ValidationError(_("Only a draft or returned session can be submitted."))
-    session.status = TrainingSession.Status.SUBMITTED
-    session.submitted_by = user
-    session.submitted_at = timezone.now()
-    _save(session, ["status", "submitted_by", "submitted_at"])
-    log(instance=session, action="trainings.submit", user=user)
+    session.full_clean()
+    training_sessions_mark_submitted(sessions=[session], user=user)
     return session
 
 
 @transaction.atomic
-def training_session_verify(*, session: TrainingSession, user: User) -> TrainingSession:
+def training_session_verify(*, session: TrainingSession, user) -> TrainingSession:
     """An officer of the session's province confirms a submitted session; it now counts."""
     _check_may_review(session, user)
     current = _locked_session(session)
@@ -118,9 +137,7 @@ def training_session_verify(*, session: TrainingSession, user: User) -> Training
 
 
 @transaction.atomic
-def training_session_return(
-    *, session: TrainingSession, user: User, reason: str
-) -> TrainingSession:
+def training_session_return(*, session: TrainingSession, user, reason: str) -> TrainingSession:
     """An officer sends a submitted session back to the club, saying what to fix."""
     _check_may_review(session, user)
     if not reason or not reason.strip():
@@ -139,7 +156,7 @@ def training_session_return(
 
 @transaction.atomic
 def participant_erase(
-    *, participant: Participant, user: User, screen: str = "participants:erase"
+    *, participant: Participant, user, screen: str = "participants:erase"
 ) -> Participant:
     """Remove a person's name and contacts, keeping what the figures count.
 
@@ -191,7 +208,7 @@ def participants_merge(
     *,
     keep: Participant,
     duplicate: Participant,
-    user: User,
+    user,
     screen: str = "participants:duplicates",
 ) -> Participant:
     """Make two records of one person one: attendances and memberships move to `keep`."""
@@ -243,10 +260,10 @@ def participants_merge(
 
 def export_log_create(
     *,
-    user: User,
+    user,
     list_name: str,
     export_format: str,
-    filters: dict[str, Any],
+    filters: dict,
     row_count: int,
     personal_data: bool,
 ) -> ExportLog:
@@ -267,12 +284,12 @@ def export_log_create(
 
 def access_log_record(
     *,
-    user: User,
+    user,
     action: str,
     screen: str,
     participants: Iterable[Participant] | None = None,
     search: str = "",
-    details: dict[str, Any] | None = None,
+    details: dict | None = None,
     row_count: int | None = None,
     export_log: ExportLog | None = None,
 ) -> list[AccessLogEntry]:

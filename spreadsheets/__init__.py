@@ -5,6 +5,11 @@ spreadsheet program runs a text starting with `=`, `+`, `-` or `@` as a formula 
 is opened. So no code of ours builds a workbook or a CSV writer of its own: `writers` is the
 only place that does (a test fails on any other), and it depends on `csv` and openpyxl only.
 `wagtail_exports` makes Wagtail's list and report exports write through it.
+
+Spreadsheets in come through here too, for every app's import: `reading` opens an uploaded
+CSV or XLSX within the bounds of `limits` (an XLSX checked part by part by `unpacking`
+first), `cleaning` reads forgiving cell values, `columns` declares bilingual columns and finds
+them in a header row.
 """
 
 from .writers import (

@@ -1,9 +1,12 @@
 """Deployment settings: production refuses to start unsafely and passes the deploy check."""
 
+import ast
 import json
 import os
+import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -154,3 +157,38 @@ def test_the_tests_run_under_the_production_content_security_policy():
         "home.content_security_policy.ContentSecurityPolicyMiddleware"
     ]
     assert production == json.loads(json.dumps(content_security_policy_settings(settings)))
+
+
+def test_production_keeps_database_connections_and_checks_them_before_reuse():
+    code = (
+        "from django.conf import settings as s; d = s.DATABASES['default'];"
+        "print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+    )
+    assert manage("shell", "--no-imports", "-c", code).stdout.split() == ["60", "True"]
+    result = manage(
+        "shell", "--no-imports", "-c", code, env_overrides={"DATABASE_CONN_MAX_AGE": "0"}
+    )
+    assert result.stdout.split() == ["0", "True"]
+
+
+def environment_variables_read_by(settings_file: Path) -> set[str]:
+    """The names a settings module reads with os.environ.get() or env_list()."""
+    names = set()
+    for node in ast.walk(ast.parse(settings_file.read_text())):
+        if not isinstance(node, ast.Call) or not node.args:
+            continue
+        function = ast.unparse(node.func)
+        if function in {"os.environ.get", "env_list"} and isinstance(node.args[0], ast.Constant):
+            names.add(node.args[0].value)
+    return names
+
+
+def test_the_readme_lists_every_environment_variable_production_reads():
+    settings_folder = settings.BASE_DIR / "config" / "settings"
+    read = environment_variables_read_by(settings_folder / "base.py")
+    read |= environment_variables_read_by(settings_folder / "production.py")
+    readme = (settings.BASE_DIR / "README.md").read_text()
+    table = readme.split("## Settings and environment")[1].split("\n## ")[0]
+    listed = set(re.findall(r"`([A-Z][A-Z0-9_]+)`", table))
+    assert "DATABASE_CONN_MAX_AGE" in read
+    assert read - listed == set()

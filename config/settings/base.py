@@ -24,9 +24,11 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     "home",
     "accounts",
+    "backups",
     "geography",
     "curriculum",
     "sessions.apps.TrainingsConfig",
+    "agencies",
     "demo",  # the demo content and its commands, for development machines; no app imports it
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -133,10 +135,17 @@ SQLITE_OPTIONS = {
 }
 
 
-def database_from_url(url: str) -> dict:
-    """Django's settings for the database at `url`, SQLite with the options above."""
+def database_from_url(url: str, *, conn_max_age_default: int = 0) -> dict:
+    """Django's settings for the database at `url`, SQLite with the options above.
+
+    A connection is kept for DATABASE_CONN_MAX_AGE seconds and checked before each request
+    reuses it, so a database restart costs only the requests in flight, never a stale
+    connection that fails every request after it.
+    """
     database = dj_database_url.parse(
-        url, conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0"))
+        url,
+        conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", str(conn_max_age_default))),
+        conn_health_checks=True,
     )
     if database["ENGINE"] == "django.db.backends.sqlite3":
         database["OPTIONS"] = {**SQLITE_OPTIONS, **database.get("OPTIONS", {})}
@@ -210,6 +219,10 @@ USE_TZ = True
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
+# "Translate this page" makes a draft, never a live page, whatever the source's state: a
+# translation goes live through the "Moderators approval" workflow
+# (curriculum/translation_workflow.py).
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
@@ -264,6 +277,12 @@ PRINT_ON_PUBLISH = True
 IMPORT_FILES_ROOT = Path(os.environ.get("IMPORT_FILES_ROOT", BASE_DIR / "var" / "imports"))
 IMPORT_MAX_UPLOAD_BYTES = int(os.environ.get("IMPORT_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
 IMPORT_BATCH_SIZE = 1000
+
+# Backups (`manage.py backup`, the nightly smh-backup.timer): archives of the database and
+# every stored file are written here (mode 0600: they hold personal data; never under
+# MEDIA_ROOT or STATIC_ROOT), and the newest BACKUP_KEEP of them are kept (0: all).
+BACKUP_ROOT = Path(os.environ.get("BACKUP_ROOT", BASE_DIR / "var" / "backups"))
+BACKUP_KEEP = int(os.environ.get("BACKUP_KEEP", "14"))
 
 WAGTAIL_SITE_NAME = "Safe Migration Hub"
 # Nothing in the admin reaches the internet: no Gravatar, no update check, no banner.

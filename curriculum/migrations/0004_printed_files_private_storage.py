@@ -7,6 +7,7 @@ import curriculum.models.printing
 
 def move_printed_files_out_of_media(apps, schema_editor):
     """Move each stored file to the private storage; a file that is not there is made again."""
+    # Imported when the migration runs: the migration loader imports every migration file.
     from curriculum.printing.storage_move import move_printed_files
 
     move_printed_files(apps.get_model("curriculum", "PrintedFile").objects.all())

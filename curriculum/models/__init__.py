@@ -13,7 +13,7 @@ from .pages import (
     PublicationIndexPage,
     PublicationPage,
 )
-from .printing import PrintedFile, PrintedFileDownload, PrintVariant
+from .printing import PrintedFile, PrintedFileDownload
 from .snippets import Audience, HelpEntry, Topic
 
 __all__ = [
@@ -28,7 +28,6 @@ __all__ = [
     "HelpPage",
     "LessonPage",
     "ModulePage",
-    "PrintVariant",
     "PrintedFile",
     "PrintedFileDownload",
     "PublicationIndexPage",

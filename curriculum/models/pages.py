@@ -1,7 +1,10 @@
 """Page types of the curriculum and the campaigns."""
 
+import hashlib
+
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail import blocks
@@ -10,7 +13,14 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from curriculum.access import facilitator_page_headers, user_is_facilitator
 from curriculum.blocks import LessonStreamBlock
+from curriculum.forms import HelpFilterForm, LessonFilterForm
+from curriculum.page_forms import SameLocaleSnippetsPageForm
+from curriculum.print_variants import LESSON_VARIANTS, MODULE_VARIANTS
+
+from .mixins import KhmerSearchTextMixin, PrintedPageMixin
+from .snippets import Audience, HelpEntry, Topic
 
 SIMPLE_RICH_TEXT = ["bold", "italic", "ol", "ul", "link"]
 
@@ -29,20 +39,49 @@ class CurriculumIndexPage(Page):
         verbose_name = _("curriculum index")
 
     def get_context(self, request, *args, **kwargs):
-        from curriculum.forms import LessonFilterForm
-        from curriculum.selectors import curriculum_lessons, curriculum_modules
-
         context = super().get_context(request, *args, **kwargs)
-        form = LessonFilterForm(request.GET or None, locale=self.locale)
+        form = LessonFilterForm(
+            request.GET or None,
+            topics=Topic.objects.filter(locale=self.locale),
+            audiences=Audience.objects.filter(locale=self.locale),
+        )
         filters = form.cleaned_filters() if form.is_bound and form.is_valid() else {}
         context["filter_form"] = form
-        context["modules"] = curriculum_modules(self)
-        context["lessons"] = curriculum_lessons(self, **filters)
+        context["modules"] = self.modules()
+        context["lessons"] = self.lessons(**filters)
         context["is_filtered"] = bool(filters)
         return context
 
+    def modules(self):
+        return (
+            ModulePage.objects.child_of(self)
+            .live()
+            .select_related("cover_image")
+            .prefetch_related("audiences")
+        )
 
-class ModulePage(Page):
+    def lessons(self, *, topic_slug=None, audience_slug=None, duration_range=None):
+        """Live lessons under the index, filtered by topic and audience slugs and duration."""
+        lessons = (
+            LessonPage.objects.descendant_of(self)
+            .live()
+            .prefetch_related("topics", "audiences")
+            .order_by("path")
+        )
+        if topic_slug:
+            lessons = lessons.filter(topics__slug=topic_slug)
+        if audience_slug:
+            lessons = lessons.filter(audiences__slug=audience_slug)
+        if duration_range:
+            shortest, longest = duration_range
+            if shortest is not None:
+                lessons = lessons.filter(duration_minutes__gte=shortest)
+            if longest is not None:
+                lessons = lessons.filter(duration_minutes__lte=longest)
+        return lessons.distinct()
+
+
+class ModulePage(PrintedPageMixin, KhmerSearchTextMixin, Page):
     """A lesson pack: an introduction and its lessons, in order, as child pages."""
 
     introduction = RichTextField(_("introduction"), features=SIMPLE_RICH_TEXT)
@@ -59,6 +98,7 @@ class ModulePage(Page):
         related_name="+",
     )
 
+    base_form_class = SameLocaleSnippetsPageForm
     content_panels = Page.content_panels + [
         FieldPanel("introduction"),
         FieldPanel("audiences"),
@@ -72,43 +112,42 @@ class ModulePage(Page):
     ]
     parent_page_types = ["curriculum.CurriculumIndexPage"]
     subpage_types = ["curriculum.LessonPage"]
+    print_variants = MODULE_VARIANTS
+    khmer_search_fields = ("title", "introduction", "learning_goals")
 
     class Meta:
         verbose_name = _("module (lesson pack)")
         verbose_name_plural = _("modules (lesson packs)")
 
-    @property
-    def preview_modes(self):
-        return [("", _("Web page")), ("pack", _("Lesson pack (PDF)"))]
-
-    def serve_preview(self, request, mode_name):
-        if mode_name == "pack":
-            from curriculum.printing.preview import pdf_preview_response
-
-            return pdf_preview_response(page=self, variant=mode_name)
-        return super().serve_preview(request, mode_name)
-
-    def khmer_search_text(self) -> str:
-        from curriculum.search import khmer_index_text
-
-        return khmer_index_text(self.title, self.introduction, self.learning_goals)
-
     def get_context(self, request, *args, **kwargs):
-        from curriculum.access import user_is_facilitator
-        from curriculum.selectors import module_lessons, printed_downloads
-
         context = super().get_context(request, *args, **kwargs)
-        lessons = module_lessons(self)
+        lessons = list(self.live_lessons().prefetch_related("topics", "audiences"))
         context["lessons"] = lessons
         context["total_minutes"] = sum(lesson.duration_minutes for lesson in lessons)
-        context["downloads"] = printed_downloads(self)
+        context["downloads"] = self.printed_downloads()
         # A file not made yet is made by its download, which then takes a little longer.
         context["downloads_pending"] = any(item["size"] is None for item in context["downloads"])
         context["is_facilitator"] = user_is_facilitator(request.user)
         return context
 
+    def live_lessons(self):
+        """The pack's published lessons, in their order."""
+        return LessonPage.objects.child_of(self).live().order_by("path")
 
-class LessonPage(Page):
+    def help_page(self):
+        return live_help_page(self.locale)
+
+    def printed_content_key(self) -> str:
+        """The live revision, and the live revisions of its lessons: republishing a lesson
+        makes a new pack."""
+        parts = ",".join(
+            f"{pk}:{revision}"
+            for pk, revision in self.live_lessons().values_list("pk", "live_revision_id")
+        )
+        return f"{super().printed_content_key()}-{hashlib.sha256(parts.encode()).hexdigest()[:16]}"
+
+
+class LessonPage(PrintedPageMixin, KhmerSearchTextMixin, Page):
     """What a facilitator needs to run one session on safe migration."""
 
     summary = models.TextField(_("summary"), help_text=_("Two or three sentences."))
@@ -136,6 +175,7 @@ class LessonPage(Page):
     )
     body = StreamField(LessonStreamBlock(), verbose_name=_("lesson plan"))
 
+    base_form_class = SameLocaleSnippetsPageForm
     content_panels = Page.content_panels + [
         FieldPanel("summary"),
         FieldRowPanel([FieldPanel("duration_minutes")]),
@@ -154,6 +194,7 @@ class LessonPage(Page):
     ]
     parent_page_types = ["curriculum.ModulePage"]
     subpage_types: list[str] = []
+    print_variants = LESSON_VARIANTS
 
     class Meta:
         verbose_name = _("lesson")
@@ -165,51 +206,43 @@ class LessonPage(Page):
             )
         ]
 
-    @property
-    def preview_modes(self):
-        return [
-            ("", _("Web page")),
-            ("lesson-plan", _("Facilitator's lesson plan (PDF)")),
-            ("handout", _("Participants' handout (PDF)")),
-        ]
-
-    def serve_preview(self, request, mode_name):
-        if mode_name in ("lesson-plan", "handout"):
-            from curriculum.printing.preview import pdf_preview_response
-
-            return pdf_preview_response(page=self, variant=mode_name)
-        return super().serve_preview(request, mode_name)
-
-    def khmer_search_text(self) -> str:
-        from curriculum.search import khmer_index_text
-
+    def khmer_search_parts(self) -> list:
         # Rendered without a request, so as the public reads it: no tips, answers or
         # safeguarding advice in the public index (the blocks leave them out).
-        return khmer_index_text(
+        return [
             self.title,
             self.summary,
             self.learning_objectives,
             self.body.render_as_block(context={}) if self.body else "",
-        )
+        ]
 
     def serve(self, request, *args, **kwargs):
-        from curriculum.access import facilitator_page_headers
-
         response = super().serve(request, *args, **kwargs)
         return facilitator_page_headers(request=request, response=response)
 
     def get_context(self, request, *args, **kwargs):
-        from curriculum.access import user_is_facilitator
-        from curriculum.selectors import help_entries_for_lesson, printed_downloads
-
         context = super().get_context(request, *args, **kwargs)
         context["is_facilitator"] = user_is_facilitator(request.user)
         context["module"] = self.get_parent().specific
-        context["help_entries"] = help_entries_for_lesson(self)
-        context["downloads"] = printed_downloads(self)
+        context["help_entries"] = self.help_entries()
+        context["downloads"] = self.printed_downloads()
         # A file not made yet is made by its download, which then takes a little longer.
         context["downloads_pending"] = any(item["size"] is None for item in context["downloads"])
         return context
+
+    def help_entries(self) -> list[HelpEntry]:
+        """The help directory entries the lesson's 'where to get help' blocks chose."""
+        entries, seen = [], set()
+        for block in self.body:
+            if block.block_type == "where_to_get_help":
+                for entry in block.value["entries"]:
+                    if entry is not None and entry.pk not in seen:
+                        seen.add(entry.pk)
+                        entries.append(entry)
+        return entries
+
+    def help_page(self):
+        return live_help_page(self.locale)
 
 
 class CampaignIndexPage(Page):
@@ -223,14 +256,19 @@ class CampaignIndexPage(Page):
         verbose_name = _("campaign index")
 
     def get_context(self, request, *args, **kwargs):
-        from curriculum.selectors import campaigns_current_and_past
-
         context = super().get_context(request, *args, **kwargs)
-        context["current_campaigns"], context["past_campaigns"] = campaigns_current_and_past(self)
+        context["current_campaigns"], context["past_campaigns"] = self.campaigns_current_and_past()
         return context
 
+    def campaigns_current_and_past(self, *, today=None):
+        today = today or timezone.localdate()
+        campaigns = CampaignPage.objects.child_of(self).live().prefetch_related("provinces")
+        current = campaigns.filter(end_date__gte=today).order_by("start_date")
+        past = campaigns.filter(end_date__lt=today).order_by("-end_date")
+        return current, past
 
-class CampaignPage(Page):
+
+class CampaignPage(KhmerSearchTextMixin, Page):
     """An awareness campaign run in some provinces between two dates."""
 
     start_date = models.DateField(_("start date"))
@@ -287,6 +325,7 @@ class CampaignPage(Page):
     ]
     parent_page_types = ["curriculum.CampaignIndexPage"]
     subpage_types: list[str] = []
+    khmer_search_fields = ("title", "introduction", "body")
 
     class Meta:
         verbose_name = _("campaign")
@@ -297,11 +336,9 @@ class CampaignPage(Page):
         if self.start_date and self.end_date and self.end_date < self.start_date:
             raise ValidationError({"end_date": _("A campaign cannot end before it starts.")})
 
-    def khmer_search_text(self) -> str:
-        from curriculum.search import khmer_index_text
-
+    def khmer_search_parts(self) -> list:
         messages = " ".join(str(block.value) for block in self.key_messages)
-        return khmer_index_text(self.title, self.introduction, self.body, messages)
+        return [*super().khmer_search_parts(), messages]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -384,7 +421,7 @@ class PublicationIndexPage(Page):
         return context
 
 
-class PublicationPage(Page):
+class PublicationPage(KhmerSearchTextMixin, Page):
     """A report or study, published as a document with a summary."""
 
     summary = models.TextField(_("summary"))
@@ -419,15 +456,11 @@ class PublicationPage(Page):
     ]
     parent_page_types = ["curriculum.PublicationIndexPage"]
     subpage_types: list[str] = []
+    khmer_search_fields = ("title", "summary")
 
     class Meta:
         verbose_name = _("publication")
         verbose_name_plural = _("publications")
-
-    def khmer_search_text(self) -> str:
-        from curriculum.search import khmer_index_text
-
-        return khmer_index_text(self.title, self.summary)
 
 
 class HelpPage(Page):
@@ -443,13 +476,15 @@ class HelpPage(Page):
         verbose_name = _("where to get help page")
 
     def get_context(self, request, *args, **kwargs):
-        from curriculum.forms import HelpFilterForm
-        from curriculum.selectors import help_entries_for_province
-
         context = super().get_context(request, *args, **kwargs)
         form = HelpFilterForm(request.GET or None)
         province = form.cleaned_data["province"] if form.is_bound and form.is_valid() else None
         context["filter_form"] = form
         context["province"] = province
-        context["help_entries"] = help_entries_for_province(locale=self.locale, province=province)
+        context["help_entries"] = HelpEntry.objects.serving(locale=self.locale, province=province)
         return context
+
+
+def live_help_page(locale) -> HelpPage | None:
+    """The published 'Where to get help' page in this language, which printed lessons link to."""
+    return HelpPage.objects.live().filter(locale=locale).first()

@@ -4,16 +4,7 @@ from django.core.files.storage import storages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class PrintVariant(models.TextChoices):
-    LESSON_PLAN = "lesson-plan", _("Facilitator's lesson plan")
-    HANDOUT = "handout", _("Participants' handout")
-    PACK = "pack", _("Lesson pack")
-    OFFLINE_PACK = "offline-pack", _("Offline pack")
-
-
-LESSON_VARIANTS = (PrintVariant.LESSON_PLAN, PrintVariant.HANDOUT)
-MODULE_VARIANTS = (PrintVariant.PACK, PrintVariant.OFFLINE_PACK)
+from curriculum.print_variants import PrintVariant
 
 
 def printed_file_path(instance, filename):

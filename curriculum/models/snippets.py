@@ -1,6 +1,7 @@
 """Snippets of the curriculum: topics, audiences and the help directory."""
 
 from django.db import models
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
@@ -9,8 +10,13 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 
 
-class Topic(TranslatableMixin, index.Indexed, models.Model):
-    """What a lesson is about, e.g. recruitment agencies, contracts, debt bondage."""
+class LessonLabel(TranslatableMixin, index.Indexed, models.Model):
+    """A name lessons are filtered by (a topic, an audience), with a slug for the address.
+
+    Abstract: each kind keeps its own table. Kept to the fields, panels and search that
+    every label shares, so that a kind can gain more (a draft state, revisions) by adding
+    Wagtail's mixins here.
+    """
 
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(
@@ -23,42 +29,42 @@ class Topic(TranslatableMixin, index.Indexed, models.Model):
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
 
     class Meta(TranslatableMixin.Meta):
-        verbose_name = _("topic")
-        verbose_name_plural = _("topics")
-        ordering = ["name"]
-        constraints = [
-            models.UniqueConstraint(fields=["slug", "locale"], name="unique_topic_slug_in_locale")
-        ]
-
-    def __str__(self):
-        return self.name
-
-
-class Audience(TranslatableMixin, index.Indexed, models.Model):
-    """Who a lesson is for: youth, parents, returnees, commune councils..."""
-
-    name = models.CharField(_("name"), max_length=100)
-    slug = models.SlugField(
-        _("slug"),
-        max_length=100,
-        help_text=_("The same in every language: it is used in the curriculum filter's address."),
-    )
-
-    panels = [FieldPanel("name"), FieldPanel("slug")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta(TranslatableMixin.Meta):
-        verbose_name = _("audience")
-        verbose_name_plural = _("audiences")
+        abstract = True
         ordering = ["name"]
         constraints = [
             models.UniqueConstraint(
-                fields=["slug", "locale"], name="unique_audience_slug_in_locale"
+                fields=["slug", "locale"], name="unique_%(class)s_slug_in_locale"
             )
         ]
 
     def __str__(self):
         return self.name
+
+
+class Topic(LessonLabel):
+    """What a lesson is about, e.g. recruitment agencies, contracts, debt bondage."""
+
+    class Meta(LessonLabel.Meta):
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+
+class Audience(LessonLabel):
+    """Who a lesson is for: youth, parents, returnees, commune councils..."""
+
+    class Meta(LessonLabel.Meta):
+        verbose_name = _("audience")
+        verbose_name_plural = _("audiences")
+
+
+class HelpEntryQuerySet(models.QuerySet):
+    def serving(self, *, locale, province=None):
+        """Entries in this language that serve the province (all, without one), or the whole
+        country, with their provinces, by kind of help and name."""
+        entries = self.filter(locale=locale).prefetch_related("provinces")
+        if province is not None:
+            entries = entries.filter(Q(provinces=province) | Q(provinces__isnull=True)).distinct()
+        return entries.order_by("category", "name")
 
 
 class HelpEntry(TranslatableMixin, index.Indexed, ClusterableModel):
@@ -97,6 +103,8 @@ class HelpEntry(TranslatableMixin, index.Indexed, ClusterableModel):
         default=False,
         help_text=_("Invented for the demo site; shown with a warning, never as real help."),
     )
+
+    objects = HelpEntryQuerySet.as_manager()
 
     panels = [
         FieldPanel("name"),

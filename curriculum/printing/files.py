@@ -7,36 +7,19 @@ other processes on PostgreSQL) and then serve what it stored.
 
 import hashlib
 import logging
-import re
 import threading
 from collections import defaultdict
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.utils.text import slugify
 from wagtail.models import Page
 
-from curriculum.models import (
-    LessonPage,
-    ModulePage,
-    PrintedFile,
-    PrintVariant,
-)
-from curriculum.models.printing import LESSON_VARIANTS, MODULE_VARIANTS
+from curriculum import documents
+from curriculum.models import PrintedFile
+from curriculum.print_variants import EXTENSIONS, PrintVariant, download_filenames
+from curriculum.printing.offline import offline_pack_zip
 
 logger = logging.getLogger(__name__)
-
-EXTENSIONS = {
-    PrintVariant.LESSON_PLAN: "pdf",
-    PrintVariant.HANDOUT: "pdf",
-    PrintVariant.PACK: "pdf",
-    PrintVariant.OFFLINE_PACK: "zip",
-}
-CONTENT_TYPES = {"pdf": "application/pdf", "zip": "application/zip"}
-# Files with quiz answers and facilitator tips; the handout is for anyone.
-FACILITATOR_VARIANTS = frozenset(
-    {PrintVariant.LESSON_PLAN, PrintVariant.PACK, PrintVariant.OFFLINE_PACK}
-)
 
 _locks_guard = threading.Lock()
 _locks: dict[tuple[int, str], threading.Lock] = defaultdict(threading.Lock)
@@ -47,45 +30,8 @@ class NotPrintable(Exception):
 
 
 def variants_for(page) -> tuple[str, ...]:
-    if isinstance(page, LessonPage):
-        return LESSON_VARIANTS
-    if isinstance(page, ModulePage):
-        return MODULE_VARIANTS
-    return ()
-
-
-def content_type_for(variant: str) -> str:
-    return CONTENT_TYPES[EXTENSIONS[variant]]
-
-
-def download_filenames(*, page, variant: str) -> tuple[str, str]:
-    """The file's name for people (Khmer allowed) and an ASCII fallback for old browsers."""
-    extension = EXTENSIONS[variant]
-    label = {
-        PrintVariant.LESSON_PLAN: "lesson-plan",
-        PrintVariant.HANDOUT: "handout",
-        PrintVariant.PACK: "lesson-pack",
-        PrintVariant.OFFLINE_PACK: "offline-pack",
-    }[variant]
-    title = safe_file_name(page.title)[:80] or f"page-{page.pk}"
-    unicode_name = f"{title} - {label}.{extension}"
-    ascii_stem = slugify(page.slug) or f"page-{page.pk}"
-    ascii_name = f"{ascii_stem}-{page.locale.language_code}-{label}.{extension}"
-    return unicode_name, ascii_name
-
-
-# Path separators, characters Windows refuses in a name, and control characters.
-UNSAFE_IN_FILE_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]')
-
-
-def safe_file_name(title: str) -> str:
-    """A page title as one file name: no folders, no climbing out, nothing Windows refuses.
-
-    Titles name the files of a download and the entries of an offline pack's ZIP, which
-    people unzip on phones and Windows computers.
-    """
-    name = " ".join(UNSAFE_IN_FILE_NAMES.sub(" ", title).split())
-    return name.lstrip(". ").rstrip(". ")
+    """The variants the page prints, as its class declares them (none for other pages)."""
+    return tuple(getattr(page, "print_variants", ()))
 
 
 def _lock_for(page_id: int, variant: str) -> threading.Lock:
@@ -93,26 +39,12 @@ def _lock_for(page_id: int, variant: str) -> threading.Lock:
         return _locks[(page_id, variant)]
 
 
-def content_key(page) -> str:
-    """What a printed file of the page is made from, as a short key.
-
-    A lesson's file depends on its live revision; a lesson pack's also on the live
-    revisions of its lessons, so republishing a lesson makes a new pack.
-    """
-    key = f"r{page.live_revision_id}"
-    if isinstance(page, ModulePage):
-        lessons = LessonPage.objects.child_of(page).live().order_by("path")
-        parts = ",".join(
-            f"{pk}:{revision}" for pk, revision in lessons.values_list("pk", "live_revision_id")
-        )
-        key += "-" + hashlib.sha256(parts.encode()).hexdigest()[:16]
-    return key
-
-
 def stored_printed_file(*, page, variant: str, key: str | None = None) -> PrintedFile | None:
     """The file already made from the page's content as published now, if any."""
     return (
-        PrintedFile.objects.filter(page=page, variant=variant, content_key=key or content_key(page))
+        PrintedFile.objects.filter(
+            page=page, variant=variant, content_key=key or page.printed_content_key()
+        )
         .order_by("-pk")
         .first()
     )
@@ -124,7 +56,7 @@ def printed_file_for(*, page, variant: str) -> PrintedFile:
     page = Page.objects.get(pk=page.pk).specific
     if not page.live or page.live_revision_id is None or variant not in variants_for(page):
         raise NotPrintable(f"{page!r} has no printable {variant}")
-    key = content_key(page)
+    key = page.printed_content_key()
     existing = stored_printed_file(page=page, variant=variant, key=key)
     if existing is not None and existing.file.storage.exists(existing.file.name):
         return existing
@@ -139,9 +71,7 @@ def printed_file_for(*, page, variant: str) -> PrintedFile:
 
 def printed_file_make(*, page, variant: str, key: str) -> PrintedFile:
     """Render the variant of the page as published now and store it, replacing a lost file."""
-    from curriculum.printing.render import render_variant
-
-    content = render_variant(page=page, variant=variant)
+    content = variant_content(page=page, variant=variant)
     digest = hashlib.sha256(content).hexdigest()
     extension = EXTENSIONS[variant]
     name = f"{page.locale.language_code}-{variant}-{key}.{extension}"
@@ -160,11 +90,35 @@ def printed_file_make(*, page, variant: str, key: str) -> PrintedFile:
     return printed
 
 
+def variant_content(*, page, variant: str) -> bytes:
+    """The bytes of one variant of the page as published now."""
+    if variant == PrintVariant.OFFLINE_PACK:
+        return offline_pack_zip(offline_pack_files(module=page))
+    return documents.render_variant(page=page, variant=variant)
+
+
+def offline_pack_files(*, module):
+    """The offline pack's files, by name: the pack, then each lesson's plan and handout,
+    as stored (made first if need be)."""
+    pack = printed_file_for(page=module, variant=PrintVariant.PACK)
+    yield download_filenames(page=module, variant=PrintVariant.PACK)[0], _read(pack)
+    for number, lesson in enumerate(module.live_lessons(), start=1):
+        for variant in (PrintVariant.LESSON_PLAN, PrintVariant.HANDOUT):
+            printed = printed_file_for(page=lesson, variant=variant)
+            name = download_filenames(page=lesson, variant=variant)[0]
+            yield f"{number:02d} {name}", _read(printed)
+
+
+def _read(printed) -> bytes:
+    with printed.file.open("rb") as handle:
+        return handle.read()
+
+
 def printed_files_remove_old(*, page) -> int:
     """Delete the files made from anything but the page as published now; returns how many."""
     old = PrintedFile.objects.filter(page=page)
     if page.live:
-        old = old.exclude(content_key=content_key(page))
+        old = old.exclude(content_key=page.printed_content_key())
     removed = 0
     for printed in old:
         printed.file.delete(save=False)

@@ -7,13 +7,12 @@ from django.db import transaction
 from wagtail.signals import page_published, page_unpublished
 
 from curriculum.models import LessonPage, ModulePage
+from curriculum.printing.tasks import printed_files_make
 
 
 def queue_printed_files(sender, instance, **kwargs):
     if not getattr(settings, "PRINT_ON_PUBLISH", True):
         return
-    from curriculum.printing.tasks import printed_files_make
-
     # After the commit, so the task sees the published revision.
     transaction.on_commit(partial(printed_files_make.enqueue, instance.pk))
 

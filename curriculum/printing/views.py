@@ -19,14 +19,8 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
 from curriculum.access import user_is_facilitator
-from curriculum.printing.files import (
-    FACILITATOR_VARIANTS,
-    NotPrintable,
-    content_type_for,
-    download_filenames,
-    printed_file_for,
-    variants_for,
-)
+from curriculum.print_variants import FACILITATOR_VARIANTS, content_type_for, download_filenames
+from curriculum.printing.files import NotPrintable, printed_file_for, variants_for
 from curriculum.printing.http import (
     RangeNotSatisfiable,
     attachment_disposition,

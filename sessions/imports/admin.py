@@ -42,7 +42,7 @@ class ImportViewSet(ViewSet):
 
 
 def add_to_trainings_menu(request, menu_items, *, viewset: ImportViewSet) -> None:
-    """Put the imports in the Trainings submenu, which `sessions.viewsets` declares."""
+    """Put the imports in the Trainings submenu, which `sessions.admin.viewsets` declares."""
     # The group's name is a slug of its translated label, so it is found by its first item.
     sessions_url = reverse("training_sessions:index")
     for item in menu_items:

@@ -13,8 +13,7 @@ from django.utils.translation import gettext as _
 from geography.lookups import find_commune_code, find_district_code, find_province_code
 from geography.models import Commune, Province
 from sessions.scoping import provinces_for_user, youth_groups_for_user
-
-from .cleaning import CellError, clean_text, name_key
+from spreadsheets.cleaning import CellError, clean_text, name_key
 
 
 @dataclass

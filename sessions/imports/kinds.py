@@ -5,8 +5,6 @@ few queries per batch; with `context.write` it then writes the batch with bulk
 queries. The service runs the batches of a file inside one transaction.
 """
 
-import base64
-import secrets
 from dataclasses import dataclass, field
 
 from django.core.exceptions import ValidationError
@@ -14,6 +12,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from sessions.models import (
+    CONSENT_DATE_FIELDS,
+    CONSENT_FIELDS,
     AgeBand,
     Attendance,
     Headcount,
@@ -27,9 +27,12 @@ from sessions.models import (
     YouthGroup,
 )
 from sessions.scoping import participants_for_user, training_sessions_for_user
+from sessions.selectors import same_session_key, sessions_by_same_session_key
+from sessions.services import training_sessions_mark_submitted
+from sessions.validators import validate_session_date
+from spreadsheets.cleaning import CellError, clean_text, name_key
 
 from . import resources
-from .cleaning import CellError, clean_text, name_key
 from .context import GroupRef, ImportContext
 
 CREATED, UPDATED, SKIPPED = "created", "updated", "skipped"
@@ -301,19 +304,26 @@ class SessionRows:
                     % {"value": clean_text(row.values.get("audience"))},
                 )
         date = row.values["date"]
-        if date > context.today:
-            raise RowRejected("date", _("The session date cannot be in the future."))
-        if date < group.founded_on:
-            raise RowRejected(
-                "date",
-                _("The session cannot be before the group was founded (%(founded_on)s).")
-                % {"founded_on": group.founded_on.strftime("%d/%m/%Y")},
+        try:
+            validate_session_date(
+                date,
+                founded_on=group.founded_on,
+                today=context.today,
+                # Written as the spreadsheet's cells are, not as the admin writes dates.
+                date_display=lambda day: day.strftime("%d/%m/%Y"),
             )
+        except ValidationError as error:
+            raise RowRejected("date", error.messages[0]) from None
         external_id = clean_text(row.values.get("external_id"))
         if external_id:
             key = ("session", "external", external_id)
         else:
-            key = ("session", group.pk, date, frozenset(lesson for lesson, __ in lessons))
+            key = (
+                "session",
+                same_session_key(
+                    group_id=group.pk, date=date, lesson_ids=(lesson for lesson, __ in lessons)
+                ),
+            )
         values = {
             "date": date,
             "duration_minutes": row.values["duration_minutes"],
@@ -338,15 +348,10 @@ class SessionRows:
         by_natural = {}
         natural = [plan for plan in plans if not plan.external_id]
         if natural:
-            candidates = list(
-                TrainingSession.objects.filter(
-                    group_id__in={plan.group.pk for plan in natural},
-                    date__in={plan.values["date"] for plan in natural},
-                ).prefetch_related("session_lessons")
+            by_natural = sessions_by_same_session_key(
+                group_ids={plan.group.pk for plan in natural},
+                dates={plan.values["date"] for plan in natural},
             )
-            for session in candidates:
-                lessons = frozenset(link.lesson_id for link in session.session_lessons.all())
-                by_natural.setdefault(("session", session.group_id, session.date, lessons), session)
         for plan in plans:
             if plan.external_id:
                 sessions = by_external.get(plan.external_id, [])
@@ -359,19 +364,25 @@ class SessionRows:
                     continue
                 plan.existing = same_group[0] if same_group else None
             else:
-                plan.existing = by_natural.get(plan.key)
+                # The plan's key is ("session", its same-session key); of reports of one
+                # session the newest is the one the file updates.
+                same = by_natural.get(plan.key[1], [])
+                plan.existing = same[0] if same else None
 
     def new_session(self, plan: SessionPlan, context: ImportContext, mode: str) -> TrainingSession:
+        """A session the file adds; once written, `sessions_create` submits it."""
         return TrainingSession(
             group_id=plan.group.pk,
             **plan.values,
-            status=TrainingSession.Status.SUBMITTED,
             source=TrainingSession.Source.IMPORT,
             external_id=plan.external_id,
             attendance_mode=mode,
-            submitted_by=context.user,
-            submitted_at=timezone.now(),
         )
+
+    def sessions_create(self, sessions: list[TrainingSession], context: ImportContext) -> None:
+        """Write the new sessions: an import is a report like a club's, submitted by the officer."""
+        TrainingSession.objects.bulk_create(sessions)
+        training_sessions_mark_submitted(sessions=sessions, user=context.user)
 
     def write_lessons(self, sessions_and_lessons) -> None:
         SessionLesson.objects.bulk_create(
@@ -472,8 +483,7 @@ class TrainingSessionImport(SessionRows, ImportKind):
 
         if not context.write:
             return
-        sessions = [session for session, __, __ in to_create]
-        TrainingSession.objects.bulk_create(sessions)
+        self.sessions_create([session for session, __, __ in to_create], context)
         self.write_lessons([(session, plan.lessons) for session, plan, __ in to_create])
         if to_update:
             TrainingSession.objects.bulk_update(
@@ -500,26 +510,10 @@ class TrainingSessionImport(SessionRows, ImportKind):
         )
 
 
-PARTICIPANT_FIELDS = [
-    "name",
-    "sex",
-    "year_of_birth",
-    "age_band",
-    "consent_given_on",
-    "consent_collected_by",
-    "assent_given_on",
-    "assent_collected_by",
-    "guardian_consent_on",
-    "guardian_consent_collected_by",
-]
+PARTICIPANT_FIELDS = ["name", "sex", "year_of_birth", "age_band", *CONSENT_FIELDS]
 
 
-NULLABLE_PARTICIPANT_FIELDS = {
-    "year_of_birth",
-    "consent_given_on",
-    "assent_given_on",
-    "guardian_consent_on",
-}
+NULLABLE_PARTICIPANT_FIELDS = {"year_of_birth", *CONSENT_DATE_FIELDS}
 
 
 class AttendanceImport(SessionRows, ImportKind):
@@ -598,9 +592,7 @@ class AttendanceImport(SessionRows, ImportKind):
                 except ValidationError as error:
                     validation_errors(row, error, {"participant": "name"})
                     continue
-                attendance.age_band = (
-                    person.age_band_on(session.date) if person.year_of_birth else person.age_band
-                )
+                attendance.keep_age_band_on_the_day()
                 row.outcome = CREATED
                 to_create.append(attendance)
             elif _changed(attendance, scores):
@@ -612,7 +604,7 @@ class AttendanceImport(SessionRows, ImportKind):
 
         if not context.write:
             return
-        TrainingSession.objects.bulk_create([session for session, __ in new_sessions.values()])
+        self.sessions_create([session for session, __ in new_sessions.values()], context)
         self.write_lessons([(session, plan.lessons) for session, plan in new_sessions.values()])
         Participant.objects.bulk_create([person for person, __ in new_people.values()])
         # New people join the roster of the club whose session they came to.
@@ -702,7 +694,7 @@ class AttendanceImport(SessionRows, ImportKind):
             else row.values.get(name) or ""
             for name in PARTICIPANT_FIELDS
         }
-        person = Participant(code=participant_code_fast(), **values)
+        person = Participant(**values)
         if clean_text(row.values.get("home_commune")):
             try:
                 province = context.province(row.values.get("province"))
@@ -719,12 +711,6 @@ class AttendanceImport(SessionRows, ImportKind):
             validation_errors(row, error, {})
             return None
         return person
-
-
-def participant_code_fast() -> str:
-    """A code like `participant_code_new`'s (P- and 8 base32 characters), from one call to
-    `secrets` instead of eight: 40 random bits are 8 base32 characters exactly."""
-    return "P-" + base64.b32encode(secrets.token_bytes(5)).decode()
 
 
 KINDS: dict[str, ImportKind] = {

@@ -6,69 +6,13 @@ the drop-down list the template offers. The same resources give the XLSX templat
 their headers and the import its header matching.
 """
 
-from django.utils.translation import get_language
-from import_export import resources, widgets
-from import_export.fields import Field
+from import_export import resources
 
-from . import cleaning
+from sessions.models import CONSENTS
+from spreadsheets import cleaning
+from spreadsheets.columns import Column
 
-
-class ForgivingWidget(widgets.Widget):
-    """A widget that reads a cell with one of the `cleaning` functions."""
-
-    def __init__(self, parse=cleaning.clean_text, **kwargs):
-        super().__init__(**kwargs)
-        self.parse = parse
-
-    def clean(self, value, row=None, **kwargs):
-        return self.parse(value)
-
-
-class Column(Field):
-    """A column of an import: its headers in both languages and how its cells are read."""
-
-    def __init__(
-        self,
-        key: str,
-        label_km: str,
-        label_en: str,
-        parse=cleaning.clean_text,
-        *,
-        required: bool = False,
-        choices: str = "",
-        example="",
-        width: int = 18,
-    ):
-        super().__init__(attribute=key, column_name=key, widget=ForgivingWidget(parse))
-        self.key = key
-        self.label_km = label_km
-        self.label_en = label_en
-        self.required = required
-        self.choices = choices
-        self.example = example
-        self.width = width
-
-    @property
-    def header(self) -> str:
-        """The header the template writes: Khmer, then English."""
-        return f"{self.label_km} / {self.label_en}"
-
-    @property
-    def label(self) -> str:
-        """The header in the officer's language, for messages."""
-        return self.label_en if get_language() == "en" else self.label_km
-
-    def header_keys(self) -> set[str]:
-        """The forms of a header that name this column."""
-        return {
-            header_key(text)
-            for text in (self.key, self.label_km, self.label_en, self.header, f"{self.label_en}*")
-        }
-
-
-def header_key(text) -> str:
-    key = cleaning.name_key(str(text or "").replace("_", " ").replace("*", ""))
-    return key.replace("/", "").replace("(", "").replace(")", "")
+from .cleaning import parse_age_band, parse_sex
 
 
 def _year(value):
@@ -137,7 +81,7 @@ PEER_EDUCATOR_COLUMNS = [
     *GROUP_REFERENCE_COLUMNS,
     Column("name_km", "ឈ្មោះ (ខ្មែរ)", "name in Khmer", required=True, example="សុខ ដារ៉ា"),
     Column("name_latin", "ឈ្មោះ (ឡាតាំង)", "name in Latin letters", example="Sok Dara"),
-    Column("sex", "ភេទ", "sex", cleaning.parse_sex, required=True, choices="sex", example="F"),
+    Column("sex", "ភេទ", "sex", parse_sex, required=True, choices="sex", example="F"),
     Column("year_of_birth", "ឆ្នាំកំណើត", "year of birth", _year, example=2003),
     Column("phone", "លេខទូរស័ព្ទ", "phone", example="012 345 678"),
     Column("trained_on", "ថ្ងៃបណ្តុះបណ្តាល", "trained on", cleaning.parse_date, example="01/03/2024"),
@@ -179,40 +123,54 @@ HEADCOUNT_COLUMNS = [
     )
 ]
 
+#: The headers (Khmer, English) of each consent's two columns: its date and who collected it.
+CONSENT_HEADERS = {
+    "consent": {
+        "date": ("ថ្ងៃយល់ព្រម", "consent given on"),
+        "collector": ("អ្នកទទួលការយល់ព្រម", "consent collected by"),
+    },
+    "assent": {
+        "date": ("ថ្ងៃយល់ព្រមខ្លួនឯង", "own assent given on"),
+        "collector": ("អ្នកទទួលការយល់ព្រមខ្លួនឯង", "assent collected by"),
+    },
+    "guardian_consent": {
+        "date": ("ថ្ងៃអាណាព្យាបាលយល់ព្រម", "guardian's consent given on"),
+        "collector": ("អ្នកទទួលការយល់ព្រមអាណាព្យាបាល", "guardian's consent collected by"),
+    },
+}
+#: The template's example row is an adult: their own consent only.
+CONSENT_EXAMPLES = {"consent_given_on": "01/03/2025", "consent_collected_by": "Sok Dara"}
+
 PARTICIPANT_COLUMNS = [
     Column("participant_code", "លេខកូដអ្នកចូលរួម", "participant code", example=""),
     Column("name", "ឈ្មោះ", "name", required=True, example="ចាន់ ស្រីមុំ"),
-    Column("sex", "ភេទ", "sex", cleaning.parse_sex, required=True, choices="sex", example="ស្រី"),
+    Column("sex", "ភេទ", "sex", parse_sex, required=True, choices="sex", example="ស្រី"),
     Column("year_of_birth", "ឆ្នាំកំណើត", "year of birth", _year, example=2004),
     Column(
         "age_band",
         "ក្រុមអាយុ",
         "age band",
-        cleaning.parse_age_band,
+        parse_age_band,
         choices="age_bands",
         example="18-24",
     ),
     Column("home_commune", "ឃុំកំណើត", "home commune", example=""),
-    Column(
-        "consent_given_on",
-        "ថ្ងៃយល់ព្រម",
-        "consent given on",
-        cleaning.parse_date,
-        example="01/03/2025",
-    ),
-    Column("consent_collected_by", "អ្នកទទួលការយល់ព្រម", "consent collected by", example="Sok Dara"),
-    Column("assent_given_on", "ថ្ងៃយល់ព្រមខ្លួនឯង", "own assent given on", cleaning.parse_date),
-    Column("assent_collected_by", "អ្នកទទួលការយល់ព្រមខ្លួនឯង", "assent collected by"),
-    Column(
-        "guardian_consent_on",
-        "ថ្ងៃអាណាព្យាបាលយល់ព្រម",
-        "guardian's consent given on",
-        cleaning.parse_date,
-    ),
-    Column(
-        "guardian_consent_collected_by",
-        "អ្នកទទួលការយល់ព្រមអាណាព្យាបាល",
-        "guardian's consent collected by",
+    *(
+        column
+        for consent in CONSENTS
+        for column in (
+            Column(
+                consent.date_field,
+                *CONSENT_HEADERS[consent.name]["date"],
+                cleaning.parse_date,
+                example=CONSENT_EXAMPLES.get(consent.date_field, ""),
+            ),
+            Column(
+                consent.collector_field,
+                *CONSENT_HEADERS[consent.name]["collector"],
+                example=CONSENT_EXAMPLES.get(consent.collector_field, ""),
+            ),
+        )
     ),
     Column("pre_test_score", "ពិន្ទុមុន", "pre-test score", _score, example=""),
     Column("post_test_score", "ពិន្ទុក្រោយ", "post-test score", _score, example=""),

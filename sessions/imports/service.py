@@ -10,23 +10,20 @@ import hashlib
 import logging
 import uuid
 from pathlib import Path
-from typing import Any
 
 from django.conf import settings
-from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
-from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from sessions.models import ImportLog
+from spreadsheets.cleaning import CellError, is_blank
+from spreadsheets.columns import Column, map_headers
+from spreadsheets.reading import BadFile, check_size, open_table
 
-from .cleaning import CellError, is_blank
-from .kinds import KINDS, ImportKind, Row
-from .reading import BadFile, Table, check_size, open_table
-from .resources import Column, header_key
+from .kinds import KINDS, Row
 
 logger = logging.getLogger(__name__)
 
@@ -83,7 +80,7 @@ def imports_expire() -> int:
     return count
 
 
-def import_upload(*, user: User, kind: str, uploaded_file: File, language: str) -> ImportLog:
+def import_upload(*, user, kind: str, uploaded_file, language: str) -> ImportLog:
     """Keep the uploaded file out of the public media and log it; raises BadFile."""
     # Each upload also clears the files that waited too long: no scheduler needed.
     imports_expire()
@@ -119,32 +116,6 @@ def import_progress(log: ImportLog) -> tuple[int, int | None]:
     return cache.get(progress_key(log.pk), (0, None))
 
 
-def map_headers(headers: list, columns: list[Column]) -> dict[int, Column]:
-    """Which column of the file is which column of the import; raises BadFile if one is missing."""
-    by_key: dict[str, Column] = {}
-    for column in columns:
-        for key in column.header_keys():
-            by_key.setdefault(key, column)
-    mapping: dict[int, Column] = {}
-    found: set[str] = set()
-    for index, header in enumerate(headers):
-        header_column = by_key.get(header_key(header))
-        if header_column is not None and header_column.key not in found:
-            mapping[index] = header_column
-            found.add(header_column.key)
-    missing = [column for column in columns if column.required and column.key not in found]
-    if missing:
-        names = ", ".join(f"“{column.header}”" for column in missing)
-        raise BadFile(
-            _(
-                "The file has no column %(names)s. Check the sheet and the header row, "
-                "or start from the template."
-            )
-            % {"names": names}
-        )
-    return mapping
-
-
 def read_row(number: int, values: list, mapping: dict[int, Column]) -> Row | None:
     """The row's cells read by their columns' widgets, or None for a blank row."""
     if all(is_blank(value) for value in values):
@@ -170,7 +141,7 @@ class ImportRejected(Exception):
     """Rows were rejected during the write: everything written is rolled back."""
 
 
-def _run(log: ImportLog, *, write: bool) -> dict[str, Any]:
+def _run(log: ImportLog, *, write: bool) -> dict:
     """One pass over the file: the counts and the errors; with `write`, the rows written."""
     kind = KINDS[log.kind]
     columns = kind.resource.columns()
@@ -185,22 +156,14 @@ def _run(log: ImportLog, *, write: bool) -> dict[str, Any]:
     return {"counts": counts, "errors": errors}
 
 
-def _run_rows(
-    log: ImportLog,
-    kind: ImportKind,
-    table: Table,
-    labels: dict[str, str],
-    columns: list[Column],
-    *,
-    write: bool,
-) -> tuple[dict[str, int], list[dict[str, Any]]]:
+def _run_rows(log, kind, table, labels, columns, *, write: bool):
     """Read, check (and with `write`, write) the table's rows batch by batch."""
     from .context import ImportContext
 
     mapping = map_headers(table.headers, columns)
     context = ImportContext.for_user(log.user, write=write)
     counts = {"total": 0, "created": 0, "updated": 0, "skipped": 0, "rejected": 0}
-    errors: list[dict[str, Any]] = []
+    errors = []
     order = {column.key: index for index, column in enumerate(columns)}
 
     def run_batch(batch: list[Row]) -> None:
@@ -240,18 +203,11 @@ def _run_rows(
     return counts, errors
 
 
-def kind_sheet_names(kind: ImportKind) -> tuple[str, ...]:
+def kind_sheet_names(kind) -> tuple[str, ...]:
     return (kind.resource.sheet_name, str(kind.label))
 
 
-def _finish(
-    log: ImportLog,
-    status: str,
-    *,
-    counts: dict[str, int] | None = None,
-    errors: list[dict[str, Any]] | None = None,
-    file_error: str = "",
-) -> None:
+def _finish(log: ImportLog, status: str, *, counts=None, errors=None, file_error="") -> None:
     counts = counts or {}
     log.status = status
     log.rows_total = counts.get("total", 0)
@@ -285,7 +241,7 @@ def import_check(*, log: ImportLog) -> ImportLog:
     return log
 
 
-def import_confirm(*, log: ImportLog, user: User) -> ImportLog:
+def import_confirm(*, log: ImportLog, user) -> ImportLog:
     """The officer confirms a checked import without errors; it is queued to be written."""
     if log.user_id != user.pk:
         raise PermissionDenied(_("Only the officer who uploaded a file can import it."))
@@ -323,7 +279,7 @@ def import_write(*, log: ImportLog) -> ImportLog:
     return log
 
 
-def import_cancel(*, log: ImportLog, user: User) -> ImportLog:
+def import_cancel(*, log: ImportLog, user) -> ImportLog:
     if log.user_id != user.pk:
         raise PermissionDenied
     if log.status == ImportLog.Status.CHECKED:

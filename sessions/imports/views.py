@@ -15,9 +15,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from sessions.models import ImportLog
 from sessions.scoping import can_access_all_provinces, provinces_for_user
+from spreadsheets.reading import BadFile, max_upload_bytes
 
 from .kinds import KINDS
-from .reading import BadFile, max_upload_bytes
 from .service import (
     import_cancel,
     import_confirm,

@@ -1,4 +1,4 @@
-"""Wires the import screens into the admin; imported by sessions/wagtail_hooks.py."""
+"""Wires the import screens into the admin; imported by sessions/admin/wagtail_hooks.py."""
 
 from functools import partial
 

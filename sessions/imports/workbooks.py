@@ -13,8 +13,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from geography.models import Province
 from sessions.models import AgeBand
 from spreadsheets import XlsxSheet, XlsxWorkbook
-
-from .resources import Column
+from spreadsheets.columns import Column
 
 INSTRUCTIONS_SHEET = "instructions"
 LISTS_SHEET = "lists"

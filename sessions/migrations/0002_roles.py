@@ -1,13 +1,15 @@
-"""Create the product's roles as groups with their permissions.
+"""Give the officers' roles the trainings app's permissions on places and assignments.
 
-Permissions are normally created after all migrations run (post_migrate), so this
-migration creates the ones it grants itself. Later migrations add the permissions
-of later models to these groups.
+The roles themselves (groups) and their entry to the admin belong to the accounts app
+(accounts 0001_roles). This migration once made them all, Editors and Moderators included;
+databases where it ran keep what it made, and on a new database the accounts app makes
+them. A role missing here (the trainings app migrated on its own) is made by name, so the
+grant is never lost. Permissions are normally created after all migrations run
+(post_migrate), so this migration creates the ones it grants itself.
 """
 
 from django.db import migrations
 
-ADMIN_ACCESS = ("wagtailadmin", "admin", "access_admin", "Can access Wagtail admin")
 GEOGRAPHY_VIEW = [
     ("trainings", model, f"view_{model}", f"Can view {model}")
     for model in ("province", "district", "commune", "village")
@@ -29,21 +31,12 @@ ALL_PROVINCES = (
 )
 
 ROLE_PERMISSIONS = {
-    "Editors": [ADMIN_ACCESS],
-    "Moderators": [ADMIN_ACCESS],
-    "Program officers": [ADMIN_ACCESS, *GEOGRAPHY_VIEW],
-    "National program officers": [
-        ADMIN_ACCESS,
-        *GEOGRAPHY_VIEW,
-        *ASSIGNMENT_MANAGE,
-        ALL_PROVINCES,
-    ],
-    # Club leaders work on the public site only: no admin access, ever.
-    "Club leaders": [],
+    "Program officers": [*GEOGRAPHY_VIEW],
+    "National program officers": [*GEOGRAPHY_VIEW, *ASSIGNMENT_MANAGE, ALL_PROVINCES],
 }
 
 
-def create_roles(apps, schema_editor):
+def grant(apps, schema_editor):
     ContentType = apps.get_model("contenttypes.ContentType")
     Group = apps.get_model("auth.Group")
     Permission = apps.get_model("auth.Permission")
@@ -58,11 +51,17 @@ def create_roles(apps, schema_editor):
             group.permissions.add(permission)
 
 
-def remove_roles(apps, schema_editor):
+def revoke(apps, schema_editor):
+    """Take back this app's permissions; the roles are the accounts app's and stay."""
     Group = apps.get_model("auth.Group")
-    Group.objects.filter(
-        name__in=["Program officers", "National program officers", "Club leaders"]
-    ).delete()
+    Permission = apps.get_model("auth.Permission")
+    for group in Group.objects.filter(name__in=ROLE_PERMISSIONS):
+        group.permissions.remove(
+            *Permission.objects.filter(
+                content_type__app_label="trainings",
+                codename__in=[codename for __, __, codename, __ in ROLE_PERMISSIONS[group.name]],
+            )
+        )
 
 
 class Migration(migrations.Migration):
@@ -74,4 +73,4 @@ class Migration(migrations.Migration):
         ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
-    operations = [migrations.RunPython(create_roles, remove_roles)]
+    operations = [migrations.RunPython(grant, revoke)]

@@ -3,6 +3,13 @@
 from .access import AccessLogEntry
 from .attendance import Attendance, Headcount, Participant, participant_code_new
 from .choices import AgeBand, Sex
+from .consent import (
+    CONSENT_COLLECTOR_FIELDS,
+    CONSENT_DATE_FIELDS,
+    CONSENT_FIELDS,
+    CONSENTS,
+    Consent,
+)
 from .exports import ExportLog
 from .groups import Membership, PeerEducator, YouthGroup
 from .history import TrainingsLogEntry
@@ -11,9 +18,14 @@ from .officers import ProvinceAssignment
 from .training import SessionLesson, TrainingSession
 
 __all__ = [
+    "CONSENTS",
+    "CONSENT_COLLECTOR_FIELDS",
+    "CONSENT_DATE_FIELDS",
+    "CONSENT_FIELDS",
     "AccessLogEntry",
     "AgeBand",
     "Attendance",
+    "Consent",
     "ExportLog",
     "Headcount",
     "ImportLog",

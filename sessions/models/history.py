@@ -12,7 +12,9 @@ from django.apps import apps
 from django.contrib.auth import get_permission_codename
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.log_actions import get_active_log_context
 from wagtail.models.audit_log import BaseLogEntry, BaseLogEntryManager
 
 
@@ -27,6 +29,37 @@ class TrainingsLogEntryManager(BaseLogEntryManager):
     def log_action(self, instance, action, **kwargs):
         kwargs.update(object_id=str(instance.pk))
         return super().log_action(instance, action, **kwargs)
+
+    def log_action_for_each(self, instances, action, *, user, data=None):
+        """One entry per instance, as `log_action` writes it, in a single INSERT.
+
+        For actions on many objects at once (an import's sessions). Each instance's label is
+        its `str()`: load what that reads first (e.g. a session's group).
+        """
+        if not instances:
+            return []
+        # What each entry's save() checks, once for all of them (bulk_create skips save()).
+        self.model(action=action).clean()
+        context = get_active_log_context()
+        user = user or context.user
+        timestamp = timezone.now()
+        return self.bulk_create(
+            [
+                self.model(
+                    content_type=ContentType.objects.get_for_model(
+                        instance, for_concrete_model=False
+                    ),
+                    object_id=str(instance.pk),
+                    label=self.get_instance_title(instance),
+                    action=action,
+                    timestamp=timestamp,
+                    data=data or {},
+                    user=user,
+                    uuid=context.uuid,
+                )
+                for instance in instances
+            ]
+        )
 
     def for_instance(self, instance):
         return self.filter(

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MinValueValidator
 from django.db import models
-from django.utils import formats, timezone
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
@@ -12,6 +12,7 @@ from wagtail.models import Orderable
 
 from geography.models import Commune
 
+from ..validators import validate_session_date
 from .groups import PeerEducator, YouthGroup
 
 
@@ -28,6 +29,10 @@ class TrainingSession(ClusterableModel):
         WEB_FORM = "web_form", _("web form")
         ADMIN = "admin", _("admin")
         IMPORT = "import", _("import")
+
+    #: A session is with its club while a draft or returned: the club may change and
+    #: submit it. Submitted, it is with the officers; verified, it counts and stays as it is.
+    CLUB_EDITABLE_STATUSES = frozenset({Status.DRAFT, Status.RETURNED})
 
     class AttendanceMode(models.TextChoices):
         NAMED = "named", _("named participants")
@@ -136,22 +141,22 @@ class TrainingSession(ClusterableModel):
     def __str__(self):
         return f"{self.group} – {formats.date_format(self.date, 'SHORT_DATE_FORMAT')}"
 
+    @property
+    def club_may_edit(self) -> bool:
+        """Whether the session is with its club, which may change and submit it."""
+        return self.status in self.CLUB_EDITABLE_STATUSES
+
     def clean(self):
         super().clean()
         if self.date is None:
             return
-        if self.date > timezone.localdate():
-            raise ValidationError({"date": _("The session date cannot be in the future.")})
         group = getattr(self, "group", None) if self.group_id else None
-        if group is not None and self.date < group.founded_on:
-            raise ValidationError(
-                {
-                    "date": _(
-                        "The session cannot be before the group was founded (%(founded_on)s)."
-                    )
-                    % {"founded_on": formats.date_format(group.founded_on, "SHORT_DATE_FORMAT")}
-                }
+        try:
+            validate_session_date(
+                self.date, founded_on=group.founded_on if group is not None else None
             )
+        except ValidationError as error:
+            raise ValidationError({"date": error.messages}) from error
 
 
 class SessionLesson(Orderable):

@@ -18,8 +18,8 @@ from django.db.models import Count, F, Max, Q, QuerySet, Sum, Value
 from django.db.models.expressions import Combinable
 from django.db.models.functions import Coalesce, Trim, TruncMonth, TruncQuarter
 
-from curriculum.models import PrintedFileDownload, PrintVariant
-from curriculum.models.printing import LESSON_VARIANTS
+from curriculum.models import PrintedFileDownload
+from curriculum.print_variants import LESSON_VARIANTS, PrintVariant
 from geography.models import District, Province
 from sessions.models import AgeBand, Attendance, Headcount, Participant, Sex, TrainingSession
 from sessions.scoping import AnyUser, provinces_for_user, training_sessions_for_user

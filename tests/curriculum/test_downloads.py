@@ -21,8 +21,8 @@ from django.utils import timezone, translation
 from django.utils.http import http_date
 from wagtail.models import PageViewRestriction
 
-from curriculum.models import LessonPage, PrintedFile, PrintedFileDownload, PrintVariant
-from curriculum.printing.files import content_key, download_filenames
+from curriculum.models import LessonPage, PrintedFile, PrintedFileDownload
+from curriculum.print_variants import PrintVariant, download_filenames
 from curriculum.printing.http import (
     ByteRange,
     RangeNotSatisfiable,
@@ -33,7 +33,6 @@ from curriculum.printing.http import (
     if_range_allows_range,
 )
 from curriculum.printing.services import printed_file_download_count
-from curriculum.selectors import printed_downloads
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -376,13 +375,13 @@ def test_the_sizes_of_every_variant_come_from_one_query(curriculum_tree):
         page=lesson,
         variant="handout",
         revision_id=lesson.live_revision_id,
-        content_key=content_key(lesson),
+        content_key=lesson.printed_content_key(),
         file=ContentFile(b"%PDF-1.7 stored", name="handout.pdf"),
         size=12_345,
         sha256="0" * 64,
     )
     with CaptureQueriesContext(connection) as queries:
-        downloads = printed_downloads(lesson)
+        downloads = lesson.printed_downloads()
     assert sum("curriculum_printedfile" in query["sql"] for query in queries) == 1
     assert len(queries) <= 3  # and Wagtail's view restrictions of the page and its ancestors
     assert downloads == [
@@ -410,11 +409,11 @@ def test_the_sizes_of_every_variant_come_from_one_query(curriculum_tree):
 def test_a_private_or_unpublished_page_offers_no_downloads(curriculum_tree):
     module, lesson = curriculum_tree["module"], curriculum_tree["short_lesson"]
     lesson.unpublish()
-    assert printed_downloads(LessonPage.objects.get(pk=lesson.pk)) == []
+    assert LessonPage.objects.get(pk=lesson.pk).printed_downloads() == []
     PageViewRestriction.objects.create(
         page=module, restriction_type=PageViewRestriction.PASSWORD, password="secret"
     )
-    assert printed_downloads(module) == []
+    assert module.printed_downloads() == []
 
 
 # The HTTP helpers

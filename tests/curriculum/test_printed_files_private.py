@@ -16,7 +16,8 @@ from django.views.static import serve
 
 from config import urls as project_urls
 from curriculum.models import LessonPage, PrintedFile
-from curriculum.printing.files import printed_file_for, safe_file_name
+from curriculum.print_variants import safe_file_name
+from curriculum.printing.files import printed_file_for
 from curriculum.printing.storage_move import move_printed_files
 from tests.factories import UserFactory
 

@@ -18,10 +18,10 @@ from django.db import connections
 from django.test import override_settings
 from wagtail.images import get_image_model
 
+from curriculum import documents
+from curriculum.documents import render_variant
 from curriculum.models import LessonPage, PrintedFile
-from curriculum.printing import render as render_module
 from curriculum.printing.files import printed_file_for
-from curriculum.printing.render import render_variant
 from tests.fixtures.pdf import pdf_page_count, pdf_text
 
 pytestmark = [pytest.mark.django_db, pytest.mark.needs_tool]
@@ -101,7 +101,7 @@ def test_the_offline_pack_holds_the_pack_each_lesson_and_a_read_me(curriculum_tr
 
 def test_a_file_is_made_once_and_reused(curriculum_tree):
     lesson = curriculum_tree["lesson"]
-    with mock.patch.object(render_module, "render_variant", wraps=render_variant) as renderer:
+    with mock.patch.object(documents, "render_variant", wraps=render_variant) as renderer:
         first = printed_file_for(page=lesson, variant="handout")
         second = printed_file_for(page=lesson, variant="handout")
     assert renderer.call_count == 1
@@ -169,9 +169,7 @@ def test_a_missing_image_file_gives_a_pdf_with_a_placeholder(curriculum_tree, ca
 def test_a_broken_block_gives_a_pdf_with_a_placeholder(curriculum_tree, caplog):
     lesson = curriculum_tree["lesson"]
     with (
-        mock.patch(
-            "curriculum.printing.render.render_to_string", wraps=render_module.render_to_string
-        ),
+        mock.patch("curriculum.documents.render_to_string", wraps=documents.render_to_string),
         mock.patch(
             "curriculum.templatetags.printing_tags.render_to_string",
             side_effect=[ValueError("broken block")] + [""] * 50,
@@ -208,7 +206,7 @@ def test_concurrent_downloads_make_the_file_once(curriculum_tree):
         finally:
             connections.close_all()
 
-    with mock.patch.object(render_module, "render_variant", wraps=render_variant) as renderer:
+    with mock.patch.object(documents, "render_variant", wraps=render_variant) as renderer:
         threads = [threading.Thread(target=download) for _ in range(4)]
         for thread in threads:
             thread.start()

@@ -13,8 +13,8 @@ import zipfile
 
 import pytest
 
+from curriculum.documents import lesson_html, render_variant
 from curriculum.models import PrintedFile
-from curriculum.printing.render import lesson_html, render_variant
 from tests.factories import UserFactory
 from tests.fixtures.pdf import assert_khmer_font_only, assert_same_picture, first_page_png
 from tests.fixtures.production_static import production_storage

@@ -13,6 +13,7 @@ from wagtail.documents import get_document_model
 from wagtail.models import Locale, PageViewRestriction, Site
 from wagtail.search.query import And, Phrase, PlainText
 
+from curriculum.khmer import khmer_cluster_tokens, khmer_index_text, khmer_word_tokens
 from curriculum.models import (
     CampaignIndexPage,
     CampaignPage,
@@ -23,13 +24,7 @@ from curriculum.models import (
     PublicationPage,
     Topic,
 )
-from curriculum.search import (
-    build_search_query,
-    khmer_cluster_tokens,
-    khmer_index_text,
-    khmer_word_tokens,
-    site_search,
-)
+from curriculum.search import build_search_query, site_search
 from demo.home_pages import demo_home_pages_build
 
 pytestmark = pytest.mark.django_db

@@ -28,7 +28,6 @@ from curriculum.models import (
     PublicationPage,
     Topic,
 )
-from curriculum.selectors import campaigns_current_and_past, curriculum_lessons
 from demo.curriculum import demo_curriculum_build
 from demo.home_pages import demo_home_pages_build
 from tests.factories import UserFactory
@@ -174,8 +173,8 @@ def test_a_new_reader_sees_no_facilitator_text_on_the_demo_lessons(built, client
 def test_lessons_of_every_length_for_the_duration_filter(built, locales):
     index = CurriculumIndexPage.objects.get(locale=locales["km"])
     for shortest, longest in ((None, 30), (31, 60), (61, None)):
-        assert curriculum_lessons(index, duration_range=(shortest, longest)).exists()
-    assert curriculum_lessons(index, topic_slug="fees-debt").exists()
+        assert index.lessons(duration_range=(shortest, longest)).exists()
+    assert index.lessons(topic_slug="fees-debt").exists()
 
 
 def test_topics_and_audiences_share_slugs_across_languages(built, locales):
@@ -210,7 +209,7 @@ def test_two_campaigns_in_five_provinces_one_current_one_past(built, locales):
         provinces = {code for c in campaigns for code in c.provinces.values_list("code", flat=True)}
         assert len(provinces) == 5
         index = CampaignIndexPage.objects.get(locale=locale)
-        current, past = campaigns_current_and_past(index, today=timezone.localdate())
+        current, past = index.campaigns_current_and_past(today=timezone.localdate())
         assert current.count() == 1 and past.count() == 1
         today = timezone.localdate()
         assert current[0].start_date <= today <= current[0].end_date

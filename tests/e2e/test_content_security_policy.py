@@ -170,6 +170,7 @@ def test_public_pages_and_club_pages_break_no_content_security_policy_rule(
         campaign.url,
         help_page.url,
         f"{reverse('search')}?query=ភ្នាក់ងារ",
+        f"{reverse('agency_check')}?q=សុខា",
         "/en/",
         reverse("login"),
     ]:

@@ -94,12 +94,6 @@ def test_a_missing_page_answers_404_in_the_reader_s_language(client, home_pages)
     assert "រកមិនឃើញ" in response.content.decode()
 
 
-def test_the_health_check_reaches_the_database(client):
-    response = client.get("/healthz")
-    assert response.status_code == 200
-    assert response.content == b"ok"
-
-
 def test_a_phone_set_to_english_still_opens_the_khmer_site_first(client):
     response = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9")
     assert response["Location"] == "/km/"

@@ -145,3 +145,39 @@ def test_an_existing_club_leader_gets_a_new_password_link(client, users, siem_re
     client.force_login(users["officer_x"])
     response = client.post(reverse("peer_educators:login", args=[educator.pk]))
     assert "/km/accounts/password/" in response.context["password_link"]
+
+
+@pytest.mark.parametrize("power", ["wagtailadmin.access_admin", "trainings.export_personal_data"])
+def test_no_password_link_for_a_club_leader_given_more_power_of_their_own(
+    client, users, siem_reap_club, power
+):
+    """A club leader's account that holds more than a club leader may: not the officer's."""
+    from django.contrib.auth.models import Permission
+
+    from tests.factories import club_leader_of
+
+    leader = club_leader_of(siem_reap_club["group"], username="leader.powerful")
+    app_label, codename = power.split(".")
+    leader.user_permissions.add(
+        Permission.objects.get(content_type__app_label=app_label, codename=codename)
+    )
+    client.force_login(users["officer_x"])
+    url = reverse("peer_educators:login", args=[leader.peer_educator.pk])
+    assert client.get(url).context["can_make_link"] is False
+    response = client.post(url)
+    assert "password_link" not in response.context
+    assert not re.search(r"/accounts/password/[^/]+/[^/]+/", response.content.decode())
+
+
+def test_club_leaders_keep_their_password_links_when_the_role_is_renamed(
+    client, users, siem_reap_club
+):
+    from django.contrib.auth.models import Group
+
+    from tests.factories import club_leader_of
+
+    leader = club_leader_of(siem_reap_club["group"], username="leader.renamed")
+    Group.objects.filter(name="Club leaders").update(name="ប្រធានក្លឹប")
+    client.force_login(users["officer_x"])
+    response = client.post(reverse("peer_educators:login", args=[leader.peer_educator.pk]))
+    assert "/km/accounts/password/" in response.context["password_link"]

@@ -5,8 +5,14 @@ import datetime
 import pytest
 from django.utils import timezone, translation
 
-from sessions.models import Attendance, Headcount, Membership, Participant, TrainingSession
-from sessions.models.attendance import GUARDIAN_CONSENT_MISSING
+from sessions.models import (
+    CONSENTS,
+    Attendance,
+    Headcount,
+    Membership,
+    Participant,
+    TrainingSession,
+)
 from sessions.services import training_session_return
 from tests.factories import (
     TrainingSessionFactory,
@@ -200,7 +206,10 @@ def test_a_minor_newcomer_without_guardian_consent_saves_nothing(client, clubs):
     response = client.post(NEW, data)
     assert response.status_code == 200
     with translation.override("km"):
-        expected = str(GUARDIAN_CONSENT_MISSING)
+        guardian_consent = next(
+            consent for consent in CONSENTS if consent.name == "guardian_consent"
+        )
+        expected = str(guardian_consent.missing_message)
     assert response.context["newcomer_formset"][1].errors["guardian_consent"] == [expected]
     assert expected in response.content.decode()
     assert response.context["LANGUAGE_CODE"] == "km"

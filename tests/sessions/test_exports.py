@@ -10,7 +10,7 @@ from django.utils import translation
 from openpyxl import load_workbook
 
 from geography.models import Province
-from sessions import exports
+from sessions.admin import exports
 from sessions.models import ExportLog, TrainingSession
 from tests.factories import (
     AttendanceFactory,

@@ -1,4 +1,7 @@
-"""The roles: groups made by migrations, what each may do, and who reaches the admin."""
+"""What the roles may do with provinces and pages, and who reaches the admin.
+
+The roles' whole table of permissions is tests/accounts/test_roles.py.
+"""
 
 import pytest
 from django.contrib.auth.models import Group
@@ -10,8 +13,6 @@ from tests.factories import UserFactory, officer_of
 
 pytestmark = pytest.mark.django_db
 
-ROLES = ["Editors", "Moderators", "Program officers", "National program officers", "Club leaders"]
-
 
 def permissions_of(group_name):
     group = Group.objects.get(name=group_name)
@@ -21,16 +22,6 @@ def permissions_of(group_name):
             "content_type__app_label", "codename"
         )
     }
-
-
-def test_every_role_exists_as_a_group():
-    assert set(ROLES) <= set(Group.objects.values_list("name", flat=True))
-
-
-def test_every_role_but_club_leaders_may_use_the_admin():
-    for role in ["Editors", "Moderators", "Program officers", "National program officers"]:
-        assert "wagtailadmin.access_admin" in permissions_of(role), role
-    assert "wagtailadmin.access_admin" not in permissions_of("Club leaders")
 
 
 def test_only_national_officers_work_across_provinces_and_manage_assignments():

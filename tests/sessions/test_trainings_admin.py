@@ -347,7 +347,7 @@ def test_session_edit_form_takes_attendance_inline(client, users, siem_reap_club
 def test_group_filter_lists_the_groups_of_the_chosen_place_once_there_are_many(
     client, users, siem_reap_club, monkeypatch
 ):
-    from sessions import viewsets
+    from sessions.admin import viewsets
     from tests.factories import YouthGroupFactory
 
     battambang_group = YouthGroupFactory(name="Battambang club", province="02")

@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from demo.accounts import DEMO_PASSWORD, demo_accounts_create
+from demo.agencies import demo_agencies_build
 from demo.curriculum import demo_curriculum_build, demo_curriculum_summary
 from demo.home_pages import demo_home_pages_build
 from demo.trainings import demo_trainings_build
@@ -20,6 +21,7 @@ class Command(BaseCommand):
         built = f"built for {', '.join(languages)}" if languages else "kept as they are"
         self.stdout.write(f"Home pages: {built}")
         self.stdout.write(f"Curriculum: {demo_curriculum_summary(demo_curriculum_build())}")
+        self.stdout.write(f"Sample recruitment agencies: {demo_agencies_build()} made")
         if getattr(settings, "DEMO_ACCOUNTS_ALLOWED", False):
             self._create_demo_accounts()
             self.stdout.write(f"Demo training sessions: {demo_trainings_build()} made")

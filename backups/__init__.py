@@ -1,0 +1,1 @@
+"""Backups that restore: the database and every stored file in one archive, and back again."""

@@ -1,0 +1,6 @@
+"""The club leaders' face of the trainings app: "My club" and the session report form.
+
+Under /<language>/club/ (`urls`, namespace `club`): `views` for the pages, `forms` for the
+report form, roll, newcomers and headcount, `services` for saving a report whole. Their
+templates are in `sessions/templates/trainings/club/`.
+"""

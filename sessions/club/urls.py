@@ -1,0 +1,13 @@
+"""The club leaders' pages, under /<language>/club/."""
+
+from django.urls import path
+
+from . import views as club_views
+
+app_name = "club"
+
+urlpatterns = [
+    path("", club_views.club_home, name="home"),
+    path("sessions/new/", club_views.session_create, name="session_create"),
+    path("sessions/<int:session_id>/edit/", club_views.session_edit, name="session_edit"),
+]

@@ -1,0 +1,165 @@
+"""The club leaders' pages on the public site: "My club" and the session report form."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from ..access_log import screen_name
+from ..models import AccessLogEntry, TrainingSession
+from ..scoping import club_for_user, club_members_for_user, club_training_sessions_for_user
+from ..selectors import likely_duplicate_sessions
+from ..services import access_log_record
+from .forms import HeadcountForm, NewcomerFormSet, RollForm, SessionForm
+from .services import club_training_session_save
+
+
+def _no_club(request):
+    return render(request, "trainings/club/no_club.html", status=403)
+
+
+@login_required
+def club_home(request):
+    club = club_for_user(request.user)
+    if club is None:
+        return _no_club(request)
+    training_sessions = club_training_sessions_for_user(request.user).prefetch_related(
+        "session_lessons__lesson"
+    )
+    return render(
+        request,
+        "trainings/club/home.html",
+        {"club": club, "training_sessions": training_sessions},
+    )
+
+
+@login_required
+def session_create(request):
+    club = club_for_user(request.user)
+    if club is None:
+        return _no_club(request)
+    session = TrainingSession(group=club, source=TrainingSession.Source.WEB_FORM)
+    return _session_form(request, club, session)
+
+
+@login_required
+def session_edit(request, session_id: int):
+    club = club_for_user(request.user)
+    if club is None:
+        return _no_club(request)
+    session = get_object_or_404(club_training_sessions_for_user(request.user), pk=session_id)
+    if not session.club_may_edit:
+        # Submitted sessions are with the officers; verified ones count and stay as they are.
+        raise Http404
+    return _session_form(request, club, session)
+
+
+def _session_form(request, club, session):
+    members = club_members_for_user(request.user)
+    present = None
+    counts = None
+    if session.pk:
+        present = list(session.attendances.values_list("participant_id", flat=True))
+        counts = {(row.sex, row.age_band): row.count for row in session.headcounts.all()}
+        if session.attendance_mode == TrainingSession.AttendanceMode.HEADCOUNT:
+            present = None
+    data = request.POST if request.method == "POST" else None
+    form = SessionForm(data, instance=session, club=club)
+    roll_form = RollForm(data, members=members, present=present, prefix="roll")
+    collector = str(getattr(request.user, "peer_educator", "")) or request.user.get_username()
+    newcomer_formset = NewcomerFormSet(
+        data, prefix="newcomers", form_kwargs={"collector": collector}
+    )
+    headcount_form = HeadcountForm(data, counts=counts, prefix="headcount")
+
+    if request.method == "POST" and form.is_valid():
+        headcount_mode = form.cleaned_data["attendance_mode"] == (
+            TrainingSession.AttendanceMode.HEADCOUNT
+        )
+        # Only the attendance the leader chose is checked and saved.
+        attendance_forms = [headcount_form] if headcount_mode else [roll_form, newcomer_formset]
+        if all(part.is_valid() for part in attendance_forms):
+            saved = _save(request, form, roll_form, newcomer_formset, headcount_form)
+            if saved is not None:
+                return redirect("club:home")
+
+    # The roll lists the roster by name: the leader's view of each member is logged.
+    access_log_record(
+        user=request.user,
+        action=AccessLogEntry.Action.VIEWED,
+        screen=screen_name(request),
+        participants=members.only("pk", "code"),
+    )
+    return render(
+        request,
+        "trainings/club/session_form.html",
+        {
+            "club": club,
+            "session": session,
+            "form": form,
+            "roll_form": roll_form,
+            "newcomer_formset": newcomer_formset,
+            "headcount_form": headcount_form,
+            "member_count": len(members),
+        },
+    )
+
+
+def _save(request, form, roll_form, newcomer_formset, headcount_form):
+    """Save the report in one transaction; a row that fails shows its message on the form."""
+    session = form.save(commit=False)
+    submit = "submit" in request.POST
+    headcount_mode = session.attendance_mode == TrainingSession.AttendanceMode.HEADCOUNT
+    try:
+        with transaction.atomic():
+            club_training_session_save(
+                session=session,
+                user=request.user,
+                lessons=list(form.cleaned_data["lessons_taught"]),
+                facilitators=list(form.cleaned_data["facilitators"]),
+                present=None if headcount_mode else list(roll_form.cleaned_data["present"]),
+                newcomers=None
+                if headcount_mode
+                else [
+                    newcomer.participant
+                    for newcomer in newcomer_formset
+                    if newcomer.has_changed() and newcomer.participant is not None
+                ],
+                headcounts=headcount_form.counts() if headcount_mode else None,
+                submit=submit,
+            )
+    except ValidationError as error:
+        # Nothing was kept: the new session has no row, so the form must not point at one.
+        if (
+            form.instance._state.adding is False
+            and not TrainingSession.objects.filter(pk=form.instance.pk).exists()
+        ):
+            form.instance.pk = None
+            form.instance._state.adding = True
+        target = headcount_form if headcount_mode else roll_form
+        if hasattr(error, "error_dict"):
+            for field, field_messages in error.message_dict.items():
+                if field in form.fields:
+                    form.add_error(field, field_messages)
+                else:
+                    target.add_error(None, field_messages)
+        else:
+            target.add_error(None, error.messages)
+        return None
+
+    if submit:
+        messages.success(request, _("The session was submitted to the program officers."))
+    else:
+        messages.success(request, _("The session was saved as a draft."))
+    if likely_duplicate_sessions(session=session).exists():
+        messages.warning(
+            request,
+            _(
+                "Your club already reported a session on this day with the same lessons. "
+                "If it is the same session, tell your program officer."
+            ),
+        )
+    return session
