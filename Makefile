@@ -5,6 +5,9 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Every HTML template of ours, in whichever app's templates/ folder (djhtml keeps them indented).
+TEMPLATES := find . \( -path ./.venv -o -path ./node_modules \) -prune \
+	-o -path '*/templates/*' -name '*.html' -print
 
 .PHONY: run test bench lint format messages system-run system-test clean
 
@@ -45,6 +48,8 @@ test: system-test $(VENV)/.installed-dev node_modules/.installed messages
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(TEMPLATES) | xargs -r $(BIN)/djhtml --check
+	$(BIN)/mypy
 	DJANGO_SETTINGS_MODULE=config.settings.test $(MANAGE) makemigrations --check --dry-run
 	sh scripts/with-postgres.sh env EXPECT_DATABASE_VENDOR=postgresql $(BIN)/pytest
 	# tests/deploy start a PostgreSQL of their own, tests/backups a SQLite file of their own:
@@ -63,10 +68,13 @@ lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
+	$(TEMPLATES) | xargs -r $(BIN)/djhtml --check
+	$(BIN)/mypy
 
 format: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+	$(TEMPLATES) | xargs -r $(BIN)/djhtml
 
 clean:
 	rm -rf $(VENV) staticfiles .cache

@@ -5,9 +5,11 @@ forms below turn that flag into a message on the form itself (Khmer or English, 
 is), and `lockout_response` keeps that login page as the answer, with status 429.
 """
 
+from typing import TYPE_CHECKING, Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import ngettext
 
 
@@ -27,25 +29,36 @@ def lockout_message() -> str:
     ) % {"minutes": minutes}
 
 
-def request_is_locked_out(request) -> bool:
+def request_is_locked_out(request: HttpRequest | None) -> bool:
     """Whether axes refused (or just locked) the login attempt of this request."""
     return bool(getattr(request, "axes_locked_out", False))
 
 
-class LockoutMessageMixin:
+# The mixin is only ever placed before an AuthenticationForm: that is its base for mypy.
+if TYPE_CHECKING:
+    from django.contrib.auth.forms import AuthenticationForm as _LoginFormBase
+else:
+    _LoginFormBase = object
+
+
+class LockoutMessageMixin(_LoginFormBase):
     """For an `AuthenticationForm`: a locked account is told so, not "wrong password".
 
     Axes flags the request before `authenticate()` returns, both when the attempt was refused
     and when this wrong password was the one that locked the account.
     """
 
-    def get_invalid_login_error(self):
+    def get_invalid_login_error(self) -> ValidationError:
         if request_is_locked_out(self.request):
             return ValidationError(lockout_message(), code="locked_out")
         return super().get_invalid_login_error()
 
 
-def lockout_response(request, original_response=None, credentials=None) -> HttpResponse:
+def lockout_response(
+    request: HttpRequest,
+    original_response: HttpResponse | None = None,
+    credentials: dict[str, Any] | None = None,
+) -> HttpResponse:
     """AXES_LOCKOUT_CALLABLE: the login page with its message, as "429 Too Many Requests"."""
     if isinstance(original_response, HttpResponse) and original_response.status_code == 200:
         original_response.status_code = 429

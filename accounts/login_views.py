@@ -1,7 +1,9 @@
 """The site's login page and the page where a club leader sets their first password."""
 
 from django.contrib import messages
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth import views as auth_views
+from django.http import HttpResponse
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 
@@ -15,7 +17,7 @@ class LoginView(auth_views.LoginView):
 
     authentication_form = LoginForm
 
-    def get_default_redirect_url(self):
+    def get_default_redirect_url(self) -> str:
         if club_for_user(self.request.user) is not None:
             return reverse("club:home")
         return super().get_default_redirect_url()
@@ -27,7 +29,7 @@ class PasswordSetView(auth_views.PasswordResetConfirmView):
     template_name = "registration/password_set.html"
     success_url = reverse_lazy("login")
 
-    def form_valid(self, form):
+    def form_valid(self, form: auth_forms.SetPasswordForm) -> HttpResponse:
         response = super().form_valid(form)
         messages.success(self.request, _("Your password is set. Log in with it now."))
         return response

@@ -8,22 +8,25 @@ is covered the day it is added.
 """
 
 import re
+from collections.abc import Callable
 
 from django.conf import settings
+from django.http import HttpRequest
+from django.http.response import HttpResponseBase
 from django.utils.cache import patch_cache_control
 
 
-def _private_path_pattern() -> re.Pattern:
+def _private_path_pattern() -> re.Pattern[str]:
     languages = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
     return re.compile(rf"^/(?:admin/|(?:{languages})/(?:club|accounts)/)")
 
 
 class PrivatePagesNoStoreMiddleware:
-    def __init__(self, get_response):
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
         self.private_path = _private_path_pattern()
 
-    def __call__(self, request):
+    def __call__(self, request: HttpRequest) -> HttpResponseBase:
         response = self.get_response(request)
         if self.private_path.match(request.path_info):
             # `private` alone lets the browser keep the page; `no-store` keeps nothing.

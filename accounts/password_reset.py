@@ -10,7 +10,9 @@ counts requests for any address.
 import hashlib
 
 from django.conf import settings
+from django.contrib.auth.forms import PasswordResetForm
 from django.core.cache import cache
+from django.http import HttpResponse
 from django.utils.translation import gettext
 from wagtail.admin.views.account import PasswordResetView
 
@@ -38,7 +40,7 @@ def password_reset_request_allowed(*, email: str) -> bool:
 class ThrottledPasswordResetView(PasswordResetView):
     """Wagtail's admin password reset, answering "try again later" past the limit."""
 
-    def form_valid(self, form):
+    def form_valid(self, form: PasswordResetForm) -> HttpResponse:
         if not password_reset_request_allowed(email=form.cleaned_data["email"]):
             form.add_error(
                 "email",

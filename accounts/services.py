@@ -4,12 +4,13 @@ import logging
 
 from axes.utils import reset
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import User
 from wagtail.log_actions import log
 
 logger = logging.getLogger(__name__)
 
 
-def account_unlock(*, username: str, user) -> int:
+def account_unlock(*, username: str, user: User) -> int:
     """Forget the failed logins of `username` so they can log in again; the count removed.
 
     The unlock is written to the user's history in the admin when such a user exists (a

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Max
+from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
@@ -51,10 +52,11 @@ def agency_verdict(agency: Agency, *, today: datetime.date | None = None) -> str
         if agency.licence_expires_on and agency.licence_expires_on < today:
             return Verdict.EXPIRED
         return Verdict.LICENSED
-    return {
+    verdicts: dict[str, str] = {
         AgencyStatus.SUSPENDED: Verdict.SUSPENDED,
         AgencyStatus.REVOKED: Verdict.REVOKED,
-    }.get(agency.status, Verdict.NOT_LICENSED)
+    }
+    return verdicts.get(agency.status, Verdict.NOT_LICENSED)
 
 
 def _name_scores(query: str) -> dict[int, float]:
@@ -124,7 +126,7 @@ def agency_list_date() -> datetime.date | None:
     )
 
 
-def help_page_url(request) -> str | None:
+def help_page_url(request: HttpRequest) -> str | None:
     """The address of the "Where to get help" page in the reader's language, if there is one.
 
     Found by its page type's name, so that the register depends on no curriculum code.

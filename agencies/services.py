@@ -8,6 +8,7 @@ marked as confirmed by that list (its source and date move on), and that is reco
 import datetime
 from pathlib import Path
 
+from django.contrib.auth.models import User
 from django.db import transaction
 from wagtail.log_actions import log
 
@@ -23,13 +24,13 @@ IMPORT_CONFIRM = "agencies.import_confirm"
 class ListRejected(Exception):
     """The file has rows that cannot be imported; nothing was written."""
 
-    def __init__(self, check: ListCheck):
+    def __init__(self, check: ListCheck) -> None:
         super().__init__("rows rejected")
         self.check = check
 
 
 def agencies_import_write(
-    *, path: Path, source: str, source_date: datetime.date, user
+    *, path: Path, source: str, source_date: datetime.date, user: User
 ) -> ListCheck:
     """Check the file again and write every row in one transaction; raises ListRejected.
 

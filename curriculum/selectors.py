@@ -5,17 +5,27 @@ files) is a method of the page or a query of its model, so the page models need 
 from this module; the reads here only compose them.
 """
 
+import datetime
+
+from django.db.models import QuerySet
 from django.utils import timezone
+from wagtail.models import Locale
+from wagtail.query import PageQuerySet
 
 from curriculum.models import CampaignPage, HelpEntry, ModulePage
+from geography.models import Province
 
 
-def help_entries_for_province(*, locale, province=None):
+def help_entries_for_province(
+    *, locale: Locale, province: Province | None = None
+) -> QuerySet[HelpEntry]:
     """Entries in this language that serve the province, or the whole country."""
     return HelpEntry.objects.serving(locale=locale, province=province)
 
 
-def featured_campaigns(*, locale, today=None, limit=3):
+def featured_campaigns(
+    *, locale: Locale, today: datetime.date | None = None, limit: int = 3
+) -> PageQuerySet:
     today = today or timezone.localdate()
     return (
         CampaignPage.objects.live()
@@ -24,7 +34,7 @@ def featured_campaigns(*, locale, today=None, limit=3):
     )
 
 
-def lesson_packs(*, locale):
+def lesson_packs(*, locale: Locale) -> PageQuerySet:
     return (
         ModulePage.objects.live()
         .filter(locale=locale)

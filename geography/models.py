@@ -4,13 +4,15 @@ The tables keep the names they had when the places lived in the trainings app
 (`trainings_province`, ...): moving the models renamed nothing in the database.
 """
 
+from typing import Self
+
 from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 
 class PlaceQuerySet(models.QuerySet):
-    def ordered_by_name(self):
+    def ordered_by_name(self) -> Self:
         """Ordered by the name in the current language."""
         return self.order_by("name_en" if get_language() == "en" else "name_km")
 
@@ -28,7 +30,7 @@ class Place(models.Model):
         abstract = True
         ordering = ["code"]
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
     @property

@@ -8,6 +8,7 @@ text it shows. WeasyPrint does not write it, so its text drawing is wrapped here
 """
 
 import re
+from typing import Any
 
 import pydyf
 import weasyprint.draw
@@ -16,7 +17,8 @@ KHMER = re.compile("[\u1780-\u17ff\u19e0-\u19ff]")
 _original_draw_text = weasyprint.draw.draw_text
 
 
-def _draw_text_with_actual_text(stream, textbox, *args, **kwargs):
+# WeasyPrint has no type annotations: its stream and text box are taken as they come.
+def _draw_text_with_actual_text(stream: Any, textbox: Any, *args: Any, **kwargs: Any) -> Any:
     text = getattr(textbox, "text", "") or ""
     if not KHMER.search(text) or textbox.style["visibility"] != "visible":
         return _original_draw_text(stream, textbox, *args, **kwargs)

@@ -12,6 +12,7 @@ would print in a fallback font, so the renderer fails the build (see `render.py`
 
 import logging
 from pathlib import Path
+from typing import NoReturn
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
@@ -54,7 +55,7 @@ ESSENTIAL_SUFFIXES = frozenset({".css", ".ttf", ".otf", ".woff", ".woff2"})
 class ProjectFilesFetcher(URLFetcher):
     """A WeasyPrint URL fetcher that reads only static and media files from disk."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(allowed_protocols=("https", "data"), allow_redirects=False)
         self.refused: list[str] = []
         # Stylesheets and fonts not found: the build must fail.
@@ -62,7 +63,7 @@ class ProjectFilesFetcher(URLFetcher):
         # Other files not found (an image an editor linked by hand): printed without them.
         self.unavailable: list[str] = []
 
-    def fetch(self, url, headers=None):
+    def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
         if url.startswith("data:"):
             if len(url) > MAX_DATA_URL_BYTES:
                 return self._refuse(url, "data URL too large")
@@ -87,7 +88,7 @@ class ProjectFilesFetcher(URLFetcher):
         """The addresses this fetcher refused or found no image at, on purpose."""
         return [*self.refused, *self.unavailable]
 
-    def _refuse(self, url: str, reason: str):
+    def _refuse(self, url: str, reason: str) -> NoReturn:
         self.refused.append(url)
         logger.warning("PDF rendering refused %s: %s", url[:120], reason)
         raise RefusedURL(f"{reason}: {url[:120]}")

@@ -7,9 +7,6 @@ import fontpkg_noto_sans_khmer
 # Where the print stylesheet finds the font (`url("../fonts/NotoSansKhmer.ttf")`), served
 # from the package's file by the static files finder in `home.fonts`.
 PRINT_FONT_STATIC_PATH = "fonts/NotoSansKhmer.ttf"
-# The family name the stylesheets use, and the name the embedded font carries in a PDF.
-KHMER_FONT_FAMILY = "Noto Sans Khmer"
-KHMER_FONT_PDF_NAME = "NotoSansKhmer"
 
 
 def khmer_font_file() -> Path:

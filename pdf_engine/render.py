@@ -35,12 +35,12 @@ class PdfRenderError(RuntimeError):
 class _ThreadRecords(logging.Handler):
     """Keeps the warnings WeasyPrint logs in one thread (renders may run side by side)."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(level=logging.WARNING)
         self.thread = threading.get_ident()
         self.records: list[logging.LogRecord] = []
 
-    def emit(self, record):
+    def emit(self, record: logging.LogRecord) -> None:
         if record.thread == self.thread:
             self.records.append(record)
 

@@ -13,21 +13,28 @@ belongs to national officers and to officers assigned to every province the pers
 appears in, so that no officer rewrites or removes what another province's officer keeps.
 """
 
+from typing import Any, TypeAlias, TypeGuard, TypeVar
+
+from django.contrib.auth.models import AnonymousUser, User
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import CharField, Exists, OuterRef, Q, QuerySet
+from django.db.models import CharField, Exists, Model, OuterRef, Q, QuerySet
 from django.db.models.functions import Cast
 
 from geography.models import Commune, Province
 
 from .models import Attendance, Membership, Participant, PeerEducator, TrainingSession, YouthGroup
 
+#: Whoever asks: a logged-in user, the anonymous visitor, or no one (a task, a command).
+AnyUser: TypeAlias = User | AnonymousUser | None
+ModelT = TypeVar("ModelT", bound=Model)
 
-def can_access_all_provinces(user) -> bool:
+
+def can_access_all_provinces(user: AnyUser) -> TypeGuard[User]:
     """National officers (and superusers) work across every province."""
     return bool(user and user.is_active and user.has_perm("trainings.access_all_provinces"))
 
 
-def can_export_personal_data(user) -> bool:
+def can_export_personal_data(user: AnyUser) -> bool:
     """Names, phones and years of birth leave the system only with national officers.
 
     Both permissions, so that a program officer given the export permission by mistake
@@ -36,7 +43,7 @@ def can_export_personal_data(user) -> bool:
     return can_access_all_provinces(user) and user.has_perm("trainings.export_personal_data")
 
 
-def provinces_for_user(user) -> QuerySet[Province]:
+def provinces_for_user(user: AnyUser) -> QuerySet[Province]:
     """The provinces whose trainings this user may see and change."""
     if user is None or not user.is_authenticated or not user.is_active:
         return Province.objects.none()
@@ -45,12 +52,12 @@ def provinces_for_user(user) -> QuerySet[Province]:
     return Province.objects.filter(officer_assignments__officer=user).distinct()
 
 
-def _assigned_province_ids(user) -> QuerySet:
+def _assigned_province_ids(user: User) -> QuerySet[Province, dict[str, Any]]:
     """A subquery of the ids of the provinces assigned to an officer."""
     return Province.objects.filter(officer_assignments__officer=user).values("pk")
 
 
-def _scoped(queryset: QuerySet, user, province_lookup: str) -> QuerySet:
+def _scoped(queryset: QuerySet[ModelT], user: AnyUser, province_lookup: str) -> QuerySet[ModelT]:
     """`queryset` narrowed to the user's provinces, reached by `province_lookup`."""
     if user is None or not user.is_authenticated or not user.is_active:
         return queryset.none()
@@ -59,23 +66,23 @@ def _scoped(queryset: QuerySet, user, province_lookup: str) -> QuerySet:
     return queryset.filter(**{f"{province_lookup}__in": _assigned_province_ids(user)})
 
 
-def communes_for_user(user) -> QuerySet[Commune]:
+def communes_for_user(user: AnyUser) -> QuerySet[Commune]:
     return _scoped(Commune.objects.all(), user, "district__province")
 
 
-def youth_groups_for_user(user) -> QuerySet[YouthGroup]:
+def youth_groups_for_user(user: AnyUser) -> QuerySet[YouthGroup]:
     return _scoped(YouthGroup.objects.all(), user, "commune__district__province")
 
 
-def peer_educators_for_user(user) -> QuerySet[PeerEducator]:
+def peer_educators_for_user(user: AnyUser) -> QuerySet[PeerEducator]:
     return _scoped(PeerEducator.objects.all(), user, "group__commune__district__province")
 
 
-def training_sessions_for_user(user) -> QuerySet[TrainingSession]:
+def training_sessions_for_user(user: AnyUser) -> QuerySet[TrainingSession]:
     return _scoped(TrainingSession.objects.all(), user, "group__commune__district__province")
 
 
-def participants_for_user(user) -> QuerySet[Participant]:
+def participants_for_user(user: AnyUser) -> QuerySet[Participant]:
     """Participants who attended or belong to a group of the user's provinces, or live there.
 
     EXISTS subqueries rather than joins, so a person seen in many sessions is listed once
@@ -99,7 +106,7 @@ def participants_for_user(user) -> QuerySet[Participant]:
     )
 
 
-def _scoped_querysets(user) -> dict:
+def _scoped_querysets(user: AnyUser) -> dict[type[Model], QuerySet[Any]]:
     """The trainings models an officer works with, each with the objects this user may see."""
     return {
         YouthGroup: youth_groups_for_user(user),
@@ -109,7 +116,9 @@ def _scoped_querysets(user) -> dict:
     }
 
 
-def trainings_objects_visible_q(user, *, content_type_field: str, object_id_field: str) -> Q:
+def trainings_objects_visible_q(
+    user: AnyUser, *, content_type_field: str, object_id_field: str
+) -> Q:
     """A condition on rows naming an object by content type and text id: those the user may see.
 
     For Wagtail's log entries and reference index, which name any object that way. Rows
@@ -135,7 +144,7 @@ def trainings_objects_visible_q(user, *, content_type_field: str, object_id_fiel
     return condition
 
 
-def participants_changeable_by_user(user) -> QuerySet[Participant]:
+def participants_changeable_by_user(user: AnyUser) -> QuerySet[Participant]:
     """Participants this user may edit, merge, erase or delete: shared people included only
     when every province they appear in is the user's.
 
@@ -156,16 +165,17 @@ def participants_changeable_by_user(user) -> QuerySet[Participant]:
     return queryset.filter(home_here, ~Exists(attended_elsewhere), ~Exists(member_elsewhere))
 
 
-def club_for_user(user) -> YouthGroup | None:
+def club_for_user(user: AnyUser) -> YouthGroup | None:
     """The youth club a club leader reports for (their peer educator's group), or None."""
     if user is None or not user.is_authenticated or not user.is_active:
         return None
-    educator = PeerEducator.objects.select_related("group__commune__district").filter(user=user)
-    educator = educator.first()
+    educator = (
+        PeerEducator.objects.select_related("group__commune__district").filter(user=user).first()
+    )
     return educator.group if educator is not None else None
 
 
-def club_training_sessions_for_user(user) -> QuerySet[TrainingSession]:
+def club_training_sessions_for_user(user: AnyUser) -> QuerySet[TrainingSession]:
     """The sessions of the club leader's own club, newest first; none for anyone else."""
     club = club_for_user(user)
     if club is None:
@@ -173,7 +183,7 @@ def club_training_sessions_for_user(user) -> QuerySet[TrainingSession]:
     return TrainingSession.objects.filter(group=club).order_by("-date", "-pk")
 
 
-def club_members_for_user(user) -> QuerySet[Participant]:
+def club_members_for_user(user: AnyUser) -> QuerySet[Participant]:
     """The current roster of the club leader's club (not left, not erased), by name."""
     club = club_for_user(user)
     if club is None:

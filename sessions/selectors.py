@@ -2,8 +2,10 @@
 
 import datetime
 from collections.abc import Iterable
+from typing import TypeAlias
 
 from django.db.models import CharField, F, Q, QuerySet, Value
+from django.db.models.expressions import Combinable, Func
 from django.db.models.functions import Lower, Replace, Right
 
 from .models import Participant, TrainingSession
@@ -14,29 +16,34 @@ _PHONE_NOISE = [" ", "-", ".", "(", ")", "+"]
 #: Cambodian numbers differ in their prefix (0, +855, 855): the last 8 digits decide.
 _PHONE_DIGITS = 8
 
+#: The group, the day and the set of lessons taught (see `same_session_key`).
+SameSessionKey: TypeAlias = tuple[int, datetime.date, frozenset[int]]
 
-def _without(expression, characters):
+
+def _without(expression: Combinable, characters: Iterable[str]) -> Combinable:
     for character in characters:
         expression = Replace(expression, Value(character), Value(""), output_field=CharField())
     return expression
 
 
-def _normalised_name(expression):
+def _normalised_name(expression: Combinable) -> Combinable:
     return _without(Lower(expression), _NAME_NOISE)
 
 
-def _normalised_phone(expression):
+def _normalised_phone(expression: Combinable) -> Func:
     return Right(_without(expression, _PHONE_NOISE), _PHONE_DIGITS)
 
 
-def _normalise_in_python(text: str, characters, *, lower=True) -> str:
+def _normalise_in_python(text: str, characters: Iterable[str], *, lower: bool = True) -> str:
     text = text.lower() if lower else text
     for character in characters:
         text = text.replace(character, "")
     return text
 
 
-def same_session_key(*, group_id: int, date: datetime.date, lesson_ids: Iterable[int]) -> tuple:
+def same_session_key(
+    *, group_id: int, date: datetime.date, lesson_ids: Iterable[int]
+) -> SameSessionKey:
     """What makes two reports one session: the group, the day and the set of lessons taught.
 
     Two reports with the same key are likely one session reported twice (the admin and the
@@ -47,7 +54,7 @@ def same_session_key(*, group_id: int, date: datetime.date, lesson_ids: Iterable
 
 def sessions_by_same_session_key(
     *, group_ids: Iterable[int], dates: Iterable[datetime.date]
-) -> dict[tuple, list[TrainingSession]]:
+) -> dict[SameSessionKey, list[TrainingSession]]:
     """The sessions of these groups on these days, by `same_session_key`, newest first.
 
     Two queries (the sessions, their lessons) for a whole batch of an import.
@@ -55,13 +62,13 @@ def sessions_by_same_session_key(
     candidates = TrainingSession.objects.filter(
         group_id__in=set(group_ids), date__in=set(dates)
     ).prefetch_related("session_lessons")
-    by_key: dict[tuple, list[TrainingSession]] = {}
+    by_key: dict[SameSessionKey, list[TrainingSession]] = {}
     for session in candidates:
         by_key.setdefault(_key_of(session), []).append(session)
     return by_key
 
 
-def _key_of(session: TrainingSession) -> tuple:
+def _key_of(session: TrainingSession) -> SameSessionKey:
     return same_session_key(
         group_id=session.group_id,
         date=session.date,

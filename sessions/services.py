@@ -5,7 +5,9 @@ Views, viewsets, imports and the club leaders' forms call these functions, so th
 """
 
 from collections.abc import Iterable, Sequence
+from typing import Any
 
+from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Q, prefetch_related_objects
@@ -57,14 +59,14 @@ def _locked_session(session: TrainingSession) -> TrainingSession:
     return TrainingSession.objects.select_for_update().get(pk=session.pk)
 
 
-def _check_may_review(session: TrainingSession, user) -> None:
+def _check_may_review(session: TrainingSession, user: User) -> None:
     if not user.has_perm("trainings.verify_trainingsession"):
         raise PermissionDenied(_("You may not verify or return training sessions."))
     if not training_sessions_for_user(user).filter(pk=session.pk).exists():
         raise PermissionDenied(_("This session belongs to a province not assigned to you."))
 
 
-def _may_submit(session: TrainingSession, user) -> bool:
+def _may_submit(session: TrainingSession, user: User) -> bool:
     leader = getattr(user, "peer_educator", None)
     if leader is not None and leader.group_id == session.group_id:
         return True
@@ -80,7 +82,7 @@ def _save(session: TrainingSession, fields: list[str]) -> None:
 
 
 @transaction.atomic
-def training_sessions_mark_submitted(*, sessions: Sequence[TrainingSession], user) -> None:
+def training_sessions_mark_submitted(*, sessions: Sequence[TrainingSession], user: User) -> None:
     """Stamp saved sessions as submitted by `user` now, and write each one's history entry.
 
     The one place a session becomes submitted: a club's report (`training_session_submit`),
@@ -108,7 +110,7 @@ def training_sessions_mark_submitted(*, sessions: Sequence[TrainingSession], use
 
 
 @transaction.atomic
-def training_session_submit(*, session: TrainingSession, user) -> TrainingSession:
+def training_session_submit(*, session: TrainingSession, user: User) -> TrainingSession:
     """A session with its club (draft or returned) goes to the officers of its province."""
     if not _may_submit(session, user):
         raise PermissionDenied(_("You may not submit this session."))
@@ -121,7 +123,7 @@ def training_session_submit(*, session: TrainingSession, user) -> TrainingSessio
 
 
 @transaction.atomic
-def training_session_verify(*, session: TrainingSession, user) -> TrainingSession:
+def training_session_verify(*, session: TrainingSession, user: User) -> TrainingSession:
     """An officer of the session's province confirms a submitted session; it now counts."""
     _check_may_review(session, user)
     current = _locked_session(session)
@@ -137,7 +139,9 @@ def training_session_verify(*, session: TrainingSession, user) -> TrainingSessio
 
 
 @transaction.atomic
-def training_session_return(*, session: TrainingSession, user, reason: str) -> TrainingSession:
+def training_session_return(
+    *, session: TrainingSession, user: User, reason: str
+) -> TrainingSession:
     """An officer sends a submitted session back to the club, saying what to fix."""
     _check_may_review(session, user)
     if not reason or not reason.strip():
@@ -156,7 +160,7 @@ def training_session_return(*, session: TrainingSession, user, reason: str) -> T
 
 @transaction.atomic
 def participant_erase(
-    *, participant: Participant, user, screen: str = "participants:erase"
+    *, participant: Participant, user: User, screen: str = "participants:erase"
 ) -> Participant:
     """Remove a person's name and contacts, keeping what the figures count.
 
@@ -208,7 +212,7 @@ def participants_merge(
     *,
     keep: Participant,
     duplicate: Participant,
-    user,
+    user: User,
     screen: str = "participants:duplicates",
 ) -> Participant:
     """Make two records of one person one: attendances and memberships move to `keep`."""
@@ -260,10 +264,10 @@ def participants_merge(
 
 def export_log_create(
     *,
-    user,
+    user: User,
     list_name: str,
     export_format: str,
-    filters: dict,
+    filters: dict[str, Any],
     row_count: int,
     personal_data: bool,
 ) -> ExportLog:
@@ -284,12 +288,12 @@ def export_log_create(
 
 def access_log_record(
     *,
-    user,
+    user: User,
     action: str,
     screen: str,
     participants: Iterable[Participant] | None = None,
     search: str = "",
-    details: dict | None = None,
+    details: dict[str, Any] | None = None,
     row_count: int | None = None,
     export_log: ExportLog | None = None,
 ) -> list[AccessLogEntry]:

@@ -8,8 +8,12 @@ belong to one app (the trainings' sex and age bands) are read in that app's impo
 import datetime
 import re
 import unicodedata
+from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 KHMER_DIGITS = str.maketrans("០១២៣៤៥៦៧៨៩", "0123456789")
 # Excel counts days from 1899-12-30 (its 1900 leap-year bug included).
@@ -22,12 +26,12 @@ SPACES = re.compile(r"[\s\u200b\u200c\u200d\ufeff\xa0]+")
 class CellError(ValueError):
     """A cell whose value cannot be read; the message is shown to the officer."""
 
-    def __init__(self, message):
+    def __init__(self, message: "StrOrPromise") -> None:
         super().__init__(message)
         self.message = message
 
 
-def clean_text(value) -> str:
+def clean_text(value: object) -> str:
     """The text of a cell: stray and zero-width spaces gone, inner runs of spaces as one."""
     if value is None:
         return ""
@@ -37,7 +41,7 @@ def clean_text(value) -> str:
     return SPACES.sub(" ", text).strip()
 
 
-def is_blank(value) -> bool:
+def is_blank(value: object) -> bool:
     if value is None:
         return True
     if isinstance(value, str):
@@ -45,12 +49,12 @@ def is_blank(value) -> bool:
     return False
 
 
-def digits(value) -> str:
+def digits(value: object) -> str:
     """The text of a cell with Khmer digits written as Latin ones."""
     return clean_text(value).translate(KHMER_DIGITS)
 
 
-def parse_date(value) -> datetime.date | None:
+def parse_date(value: object) -> datetime.date | None:
     """ISO (2025-03-01), day first (1/3/2025, 01.03.25), an Excel serial, in Khmer digits too."""
     if isinstance(value, datetime.datetime):
         return value.date()
@@ -80,7 +84,7 @@ def parse_date(value) -> datetime.date | None:
     )
 
 
-def _date(year, month, day, value) -> datetime.date:
+def _date(year: int, month: int, day: int, value: object) -> datetime.date:
     try:
         return datetime.date(year, month, day)
     except ValueError:
@@ -99,7 +103,7 @@ def _excel_serial(number: float) -> datetime.date:
     return EXCEL_EPOCH + datetime.timedelta(days=int(number))
 
 
-def parse_int(value, *, low: int | None = None, high: int | None = None) -> int | None:
+def parse_int(value: object, *, low: int | None = None, high: int | None = None) -> int | None:
     """A whole number, in Latin or Khmer digits ("12", "12.0", "១២")."""
     if isinstance(value, bool):
         raise CellError(_("“%(value)s” is not a whole number.") % {"value": value})
@@ -130,7 +134,7 @@ YES = {"y", "yes", "true", "1", "x", "បាទ", "ចាស", "បាទ/ចា
 NO = {"n", "no", "false", "0", "ទេ", "គ្មាន", "មិនមាន", "មិន"}
 
 
-def parse_bool(value) -> bool | None:
+def parse_bool(value: object) -> bool | None:
     """Yes/no, 1/0, បាទ/ចាស/ទេ."""
     if isinstance(value, bool):
         return value
@@ -144,7 +148,7 @@ def parse_bool(value) -> bool | None:
     raise CellError(_("“%(value)s” is not yes or no.") % {"value": clean_text(value)})
 
 
-def split_list(value) -> list[str]:
+def split_list(value: object) -> list[str]:
     """Items of a cell separated by ";", "," or new lines."""
     return [
         item
@@ -153,6 +157,6 @@ def split_list(value) -> list[str]:
     ]
 
 
-def name_key(value) -> str:
+def name_key(value: object) -> str:
     """A comparable form of a person's or group's name: case and spaces ignored."""
     return re.sub(r"[\s\u200b\u200c\u200d\ufeff.\-']", "", clean_text(value).casefold())

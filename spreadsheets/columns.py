@@ -6,6 +6,9 @@ be filled in and the drop-down list a template offers. `map_headers` finds the c
 file's header row, whatever the language or spacing of the headers.
 """
 
+from collections.abc import Callable
+from typing import Any, TypeAlias
+
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from import_export import widgets
@@ -14,15 +17,18 @@ from import_export.fields import Field
 from . import cleaning
 from .limits import BadFile
 
+#: How a cell is read: one of the `cleaning` functions, from the raw value to the Python one.
+Parse: TypeAlias = Callable[[Any], Any]
+
 
 class ForgivingWidget(widgets.Widget):
     """A widget that reads a cell with one of the `cleaning` functions."""
 
-    def __init__(self, parse=cleaning.clean_text, **kwargs):
+    def __init__(self, parse: Parse = cleaning.clean_text, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         self.parse = parse
 
-    def clean(self, value, row=None, **kwargs):
+    def clean(self, value: Any, row: dict[str, Any] | None = None, **kwargs: Any) -> Any:
         return self.parse(value)
 
 
@@ -34,13 +40,13 @@ class Column(Field):
         key: str,
         label_km: str,
         label_en: str,
-        parse=cleaning.clean_text,
+        parse: Parse = cleaning.clean_text,
         *,
         required: bool = False,
         choices: str = "",
-        example="",
+        example: object = "",
         width: int = 18,
-    ):
+    ) -> None:
         super().__init__(attribute=key, column_name=key, widget=ForgivingWidget(parse))
         self.key = key
         self.label_km = label_km
@@ -68,23 +74,24 @@ class Column(Field):
         }
 
 
-def header_key(text) -> str:
+def header_key(text: object) -> str:
     key = cleaning.name_key(str(text or "").replace("_", " ").replace("*", ""))
     return key.replace("/", "").replace("(", "").replace(")", "")
 
 
-def map_headers(headers: list, columns: list[Column]) -> dict[int, Column]:
+def map_headers(headers: list[Any], columns: list[Column]) -> dict[int, Column]:
     """Which column of the file is which column of the import; raises BadFile if one is missing."""
-    by_key = {}
+    by_key: dict[str, Column] = {}
     for column in columns:
         for key in column.header_keys():
             by_key.setdefault(key, column)
-    mapping, found = {}, set()
+    mapping: dict[int, Column] = {}
+    found: set[str] = set()
     for index, header in enumerate(headers):
-        column = by_key.get(header_key(header))
-        if column is not None and column.key not in found:
-            mapping[index] = column
-            found.add(column.key)
+        header_column = by_key.get(header_key(header))
+        if header_column is not None and header_column.key not in found:
+            mapping[index] = header_column
+            found.add(header_column.key)
     missing = [column for column in columns if column.required and column.key not in found]
     if missing:
         names = ", ".join(f"“{column.header}”" for column in missing)

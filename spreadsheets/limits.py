@@ -6,9 +6,13 @@ server more than a large honest one would.
 """
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 MEGABYTE = 1024 * 1024
 NOT_A_SPREADSHEET = _("The file is not a spreadsheet we can read: save it as .xlsx or .csv.")
@@ -17,7 +21,7 @@ NOT_A_SPREADSHEET = _("The file is not a spreadsheet we can read: save it as .xl
 class BadFile(ValueError):
     """A file that cannot be imported at all; the message is shown to the officer."""
 
-    def __init__(self, message):
+    def __init__(self, message: "StrOrPromise") -> None:
         super().__init__(message)
         self.message = message
 

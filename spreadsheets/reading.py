@@ -9,9 +9,10 @@ either stop at the first row or column past a limit.
 import codecs
 import csv
 import zipfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, TypeAlias
 
 from django.utils.translation import gettext_lazy as _
 
@@ -26,6 +27,9 @@ from .limits import (
     too_many_rows,
 )
 from .unpacking import check_package
+
+#: A row as read: its number as the spreadsheet shows it, and its cells' raw values.
+NumberedRow: TypeAlias = tuple[int, list[Any]]
 
 __all__ = ["BadFile", "Table", "check_size", "max_upload_bytes", "open_table"]
 
@@ -52,8 +56,8 @@ def check_size(size: int) -> None:
 class Table:
     """The header row and an iterator over the other rows, numbered as the spreadsheet shows."""
 
-    headers: list
-    rows: Iterator[tuple[int, list]]
+    headers: list[Any]
+    rows: Iterator[NumberedRow]
     sheet_name: str = ""
     # Rows below the header as the file declares them, for the progress bar; None if unknown.
     total_rows: int | None = None
@@ -78,7 +82,7 @@ def open_table(path: Path, *, sheet_names: tuple[str, ...] = ()) -> Table:
     return _open_csv(path, limits)
 
 
-def bounded_rows(rows: Iterator[tuple[int, list]], limits: ImportLimits):
+def bounded_rows(rows: Iterator[NumberedRow], limits: ImportLimits) -> Iterator[NumberedRow]:
     """The rows as they come, refusing the file at the first one past a limit."""
     cells = 0
     for number, values in rows:
@@ -93,7 +97,7 @@ def bounded_rows(rows: Iterator[tuple[int, list]], limits: ImportLimits):
         yield number, values
 
 
-def _first_row(rows: Iterator[tuple[int, list]]) -> tuple[int, list]:
+def _first_row(rows: Iterator[NumberedRow]) -> NumberedRow:
     for number, values in rows:
         if not all(is_blank(value) for value in values):
             return number, values
@@ -117,7 +121,7 @@ def _open_xlsx(path: Path, sheet_names: tuple[str, ...], limits: ImportLimits) -
         handle.close()
         raise BadFile(NOT_A_SPREADSHEET) from None
 
-    def close():
+    def close() -> None:
         workbook.close()
         handle.close()
 
@@ -144,7 +148,8 @@ def _open_xlsx(path: Path, sheet_names: tuple[str, ...], limits: ImportLimits) -
     )
 
 
-def _choose_sheet(workbook, sheet_names: tuple[str, ...]):
+# openpyxl ships no types: its workbook and worksheet are `Any` to mypy.
+def _choose_sheet(workbook: Any, sheet_names: tuple[str, ...]) -> Any:
     """The sheet named like the import, else the first sheet that is not the instructions."""
     wanted = {name.casefold() for name in sheet_names}
     for sheet in workbook.worksheets:
@@ -183,7 +188,7 @@ def _open_csv(path: Path, limits: ImportLimits) -> Table:
         ) from None
     text_sample = sample.decode(encoding, errors="ignore")
     delimiter = _sniff_delimiter(text_sample[: limits.sniff_characters])
-    return Table(**_csv_rows(path, encoding, delimiter, limits))
+    return _csv_table(path, encoding, delimiter, limits)
 
 
 def _sniff_delimiter(sample: str) -> str:
@@ -198,13 +203,13 @@ def _sniff_delimiter(sample: str) -> str:
         return csv.Sniffer().sniff(sample, delimiters=",;\t").delimiter
     except csv.Error:
         counts = {delimiter: first_line.count(delimiter) for delimiter in ",;\t"}
-        return max(counts, key=counts.get)
+        return max(counts, key=counts.__getitem__)
 
 
-def _csv_rows(path: Path, encoding: str, delimiter: str, limits: ImportLimits) -> dict:
+def _csv_table(path: Path, encoding: str, delimiter: str, limits: ImportLimits) -> Table:
     handle = open(path, encoding=encoding, newline="")  # noqa: SIM115 closed by the generator
 
-    def lines():
+    def lines() -> Iterator[str]:
         # csv splits a whole line into cells before any row can be looked at: a line of
         # millions of commas would be a list of millions of cells.
         for line in handle:
@@ -212,7 +217,7 @@ def _csv_rows(path: Path, encoding: str, delimiter: str, limits: ImportLimits) -
                 raise too_many_columns(limits.columns)
             yield line
 
-    def rows():
+    def rows() -> Generator[NumberedRow, None, None]:
         try:
             reader = csv.reader(lines(), delimiter=delimiter)
             yield from bounded_rows(enumerate(reader, start=1), limits)
@@ -227,10 +232,10 @@ def _csv_rows(path: Path, encoding: str, delimiter: str, limits: ImportLimits) -
     iterator = rows()
     header_number, headers = _first_row(iterator)
     with open(path, "rb") as counting:
-        lines = sum(chunk.count(b"\n") for chunk in iter(lambda: counting.read(1 << 20), b""))
-    return {
-        "headers": headers,
-        "rows": iterator,
-        "total_rows": max(lines - header_number, 0),
-        "close": iterator.close,
-    }
+        line_count = sum(chunk.count(b"\n") for chunk in iter(lambda: counting.read(1 << 20), b""))
+    return Table(
+        headers=headers,
+        rows=iterator,
+        total_rows=max(line_count - header_number, 0),
+        close=iterator.close,
+    )

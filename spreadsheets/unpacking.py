@@ -12,6 +12,8 @@ can be trusted.
 
 import re
 import zipfile
+from collections.abc import Callable
+from typing import IO, TypeAlias
 from xml.etree.ElementTree import ParseError, XMLParser
 
 from django.utils.translation import gettext_lazy as _
@@ -31,13 +33,15 @@ RATIO_CHECKED_FROM = 1024 * 1024
 XML_SUFFIXES = (".xml", ".rels", ".vml")
 CELL_REFERENCE = re.compile(r"^\$?([A-Za-z]{1,3})\$?(\d+)$")
 CHUNK_BYTES = 64 * 1024
-MISSING = object()
 DIGITS = "0123456789$"
 # Python's csv module refuses longer fields too; Excel's own limit for a cell is 32,767.
 TEXT_CHARACTERS = 131_072
 # An element of a worksheet beyond its cells and rows (a value, a formula, a run of text):
 # a cell holds a handful, so the elements of all parts stay within a few per cell.
 ELEMENTS_PER_CELL = 4
+
+#: What is done at the start of an element, given its attributes.
+StartHandler: TypeAlias = Callable[[dict[str, str]], None]
 
 
 def check_package(archive: zipfile.ZipFile, limits: ImportLimits) -> None:
@@ -96,16 +100,17 @@ class PartCounter:
     of text, and keeps none of them, so its memory does not grow with the part.
     """
 
-    def __init__(self, limits: ImportLimits):
+    def __init__(self, limits: ImportLimits) -> None:
         self.limits = limits
         self.cells = 0
         self.shared_strings = 0
         self.elements = 0
         self.max_elements = limits.cells * ELEMENTS_PER_CELL
         self.rows = self.cells_in_row = self.text = 0
-        self.handlers = {}
+        # By tag as the parser gives it (with its namespace); None for tags not counted.
+        self.handlers: dict[str, StartHandler | None] = {}
 
-    def read(self, source) -> None:
+    def read(self, source: IO[bytes]) -> None:
         """Stream one XML part through the parser, a chunk at a time."""
         # The C parser: defusedxml's runs in Python, at twice the time. A DTD is refused
         # (`doctype`), expat 2.4+ stops entity expansion bombs itself, and ElementTree
@@ -119,25 +124,27 @@ class PartCounter:
         except (ParseError, zipfile.BadZipFile, OSError, EOFError):
             raise BadFile(NOT_A_SPREADSHEET) from None
 
-    def start(self, tag: str, attributes: dict) -> None:
+    def start(self, tag: str, attributes: dict[str, str]) -> None:
         self.text = 0
         self.elements += 1
         if self.elements > self.max_elements:
             raise too_many_cells(self.limits.cells)
         # One dictionary look-up per element: this runs for every cell of the file.
-        handler = self.handlers.get(tag, MISSING)
-        if handler is MISSING:
+        try:
+            handler = self.handlers[tag]
+        except KeyError:
             handler = self.handlers[tag] = self.handler_for(local_name(tag))
         if handler is not None:
             handler(attributes)
 
-    def handler_for(self, name: str):
-        return {
+    def handler_for(self, name: str) -> StartHandler | None:
+        handlers: dict[str, StartHandler] = {
             "row": self.start_row,
             "c": self.start_cell,
             "dimension": self.start_dimension,
             "si": self.start_shared_string,
-        }.get(name)
+        }
+        return handlers.get(name)
 
     def end(self, tag: str) -> None:
         self.text = 0
@@ -161,7 +168,7 @@ class PartCounter:
     def close(self) -> None:
         return None
 
-    def start_row(self, attributes: dict) -> None:
+    def start_row(self, attributes: dict[str, str]) -> None:
         self.rows += 1
         self.cells_in_row = 0
         number = attributes.get("r", "")
@@ -171,7 +178,7 @@ class PartCounter:
         ):
             raise too_many_rows(self.limits.rows)
 
-    def start_cell(self, attributes: dict) -> None:
+    def start_cell(self, attributes: dict[str, str]) -> None:
         self.cells += 1
         self.cells_in_row += 1
         if self.cells > self.limits.cells:
@@ -183,7 +190,7 @@ class PartCounter:
         if len(letters) > 1 and column_number(letters.lstrip("$")) > self.limits.columns:
             raise too_many_columns(self.limits.columns)
 
-    def start_shared_string(self, attributes: dict) -> None:
+    def start_shared_string(self, attributes: dict[str, str]) -> None:
         self.shared_strings += 1
         if self.shared_strings > self.limits.shared_strings:
             raise BadFile(
@@ -194,7 +201,7 @@ class PartCounter:
                 % {"limit": f"{self.limits.shared_strings:,}"}
             )
 
-    def start_dimension(self, attributes: dict) -> None:
+    def start_dimension(self, attributes: dict[str, str]) -> None:
         """The size a sheet declares: openpyxl pads every row to its width."""
         last = attributes.get("ref", "").rpartition(":")[2]
         match = CELL_REFERENCE.match(last)

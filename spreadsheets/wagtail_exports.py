@@ -8,17 +8,21 @@ files with `spreadsheets.writers`. Our views put it first among their bases;
 and workflow reports, the redirects list) the same, without copying their code.
 """
 
+import csv
 import datetime
 import functools
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import chain
+from typing import IO, TYPE_CHECKING, Any
 
 from django.http import FileResponse, StreamingHttpResponse
 from django.urls import URLPattern, URLResolver, path
 from django.urls.resolvers import RoutePattern
 from django.utils import translation
+from django.views import View
 from django.views.decorators.cache import never_cache
+from openpyxl.cell.cell import Cell
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views.mixins import ExcelDateFormatter, SpreadsheetExportMixin
 
@@ -27,35 +31,42 @@ from .writers import XlsxSheet, XlsxWorkbook, csv_lines, escape_formula
 XLSX_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-class FormulaEscapingExportMixin:
+# The mixin goes before a view with Wagtail's SpreadsheetExportMixin, whose attributes it uses.
+if TYPE_CHECKING:
+    from wagtail.admin.views.mixins import SpreadsheetExportMixin as _ExportViewBase
+else:
+    _ExportViewBase = object
+
+
+class FormulaEscapingExportMixin(_ExportViewBase):
     """Put before a Wagtail view that has `SpreadsheetExportMixin`: its files, escaped."""
 
     #: The title of the XLSX file's sheet.
     export_sheet_title = "Sheet1"
 
-    def export_items(self, queryset) -> Iterable:
+    def export_items(self, queryset: Iterable[Any]) -> Iterable[Any]:
         """The items to write, in order (hook: e.g. to read the rows in chunks)."""
         return queryset
 
-    def export_headings_row(self, queryset) -> list:
+    def export_headings_row(self, queryset: Iterable[Any]) -> list[Any]:
         return [self.get_heading(queryset, field) for field in self.list_export]
 
-    def export_values(self, item, export_format: str) -> list:
+    def export_values(self, item: Any, export_format: str) -> list[Any]:
         """One item's cells, after Wagtail's preprocessing for the format."""
         return [
             self.preprocess_field_value(field, value, export_format)
             for field, value in self.to_row_dict(item).items()
         ]
 
-    def stream_csv(self, queryset):
+    def stream_csv(self, queryset: Iterable[Any]) -> Iterator[bytes]:
         rows = (self.export_values(item, self.FORMAT_CSV) for item in self.export_items(queryset))
         yield from csv_lines(chain([self.export_headings_row(queryset)], rows))
 
-    def write_csv_response(self, queryset):
+    def write_csv_response(self, queryset: Iterable[Any]) -> StreamingHttpResponse:
         # The rows are written after the view has returned: keep the user's language.
         language = translation.get_language()
 
-        def stream():
+        def stream() -> Iterator[bytes]:
             with translation.override(language):
                 yield from self.stream_csv(queryset)
 
@@ -63,7 +74,7 @@ class FormulaEscapingExportMixin:
         response["Content-Disposition"] = f'attachment; filename="{self.get_filename()}.csv"'
         return response
 
-    def write_xlsx(self, queryset, output):
+    def write_xlsx(self, queryset: Iterable[Any], output: IO[bytes]) -> None:
         workbook = XlsxWorkbook()
         sheet = workbook.add_sheet(self.export_sheet_title)
         sheet.append(self.export_headings_row(queryset))
@@ -72,7 +83,7 @@ class FormulaEscapingExportMixin:
             sheet.append(self.export_values(item, self.FORMAT_XLSX), datetime_format=date_format)
         workbook.save(output)
 
-    def write_xlsx_response(self, queryset):
+    def write_xlsx_response(self, queryset: Iterable[Any]) -> FileResponse:
         # On disk, not in a BytesIO: FileResponse then sends it in blocks and closes it.
         output = tempfile.TemporaryFile()  # noqa: SIM115 (FileResponse closes it)
         self.write_xlsx(queryset, output)
@@ -86,7 +97,7 @@ class FormulaEscapingExportMixin:
 
     # Wagtail's per-row hooks, for any code that still calls them.
 
-    def write_csv_row(self, writer, row_dict):
+    def write_csv_row(self, writer: "csv.DictWriter[str]", row_dict: dict[str, Any]) -> Any:
         return writer.writerow(
             {
                 field: escape_formula(self.preprocess_field_value(field, value, self.FORMAT_CSV))
@@ -94,7 +105,12 @@ class FormulaEscapingExportMixin:
             }
         )
 
-    def generate_xlsx_row(self, worksheet, row_dict, date_format=None):
+    def generate_xlsx_row(
+        self,
+        worksheet: Any,  # openpyxl's WriteOnlyWorksheet
+        row_dict: dict[str, Any],
+        date_format: str | None = None,
+    ) -> Iterator[Cell]:
         sheet = XlsxSheet(worksheet)
         for field, value in row_dict.items():
             cell = sheet.cell(self.preprocess_field_value(field, value, self.FORMAT_XLSX))
@@ -104,7 +120,7 @@ class FormulaEscapingExportMixin:
 
 
 @functools.cache
-def formula_escaping_view_class(view_class):
+def formula_escaping_view_class(view_class: type[View]) -> type[View]:
     """`view_class` with `FormulaEscapingExportMixin` first: a subclass, not a copy."""
     if issubclass(view_class, FormulaEscapingExportMixin):
         return view_class
@@ -112,7 +128,7 @@ def formula_escaping_view_class(view_class):
     return type(name, (FormulaEscapingExportMixin, view_class), {"__module__": __name__})
 
 
-def exports_columns(callback) -> bool:
+def exports_columns(callback: Any) -> bool:  # a view function, maybe from as_view()
     """Whether a URL's view is a Wagtail export with columns that does not escape them."""
     view_class = getattr(callback, "view_class", None)
     if view_class is None or not issubclass(view_class, SpreadsheetExportMixin):
@@ -122,7 +138,9 @@ def exports_columns(callback) -> bool:
     return bool(callback.view_initkwargs.get("list_export", view_class.list_export))
 
 
-def formula_escaping_admin_urls(admin_urlpatterns) -> list:
+def formula_escaping_admin_urls(
+    admin_urlpatterns: Iterable[URLPattern | URLResolver],
+) -> list[URLPattern]:
     """URL patterns for each of Wagtail's admin views that export unescaped, made to escape.
 
     Given the Wagtail admin's URL patterns (its reports and every admin URL registered by a
@@ -136,11 +154,12 @@ def formula_escaping_admin_urls(admin_urlpatterns) -> list:
     # Imported here: the admin's URL module imports every app's hooks, which import this one.
     from wagtail.admin.urls import display_custom_404
 
-    escaping = []
+    escaping: list[URLPattern] = []
     for route, pattern, default_args in _walk(admin_urlpatterns, "", {}):
         if not exports_columns(pattern.callback):
             continue
-        callback = pattern.callback
+        # as_view() set view_class and view_initkwargs on the function, past its type.
+        callback: Any = pattern.callback
         view = formula_escaping_view_class(callback.view_class).as_view(**callback.view_initkwargs)
         admin_only = functools.update_wrapper(require_admin_access(view), view)
         guarded = never_cache(display_custom_404(admin_only))
@@ -148,7 +167,9 @@ def formula_escaping_admin_urls(admin_urlpatterns) -> list:
     return escaping
 
 
-def _walk(patterns, prefix: str, default_args: dict):
+def _walk(
+    patterns: Iterable[URLPattern | URLResolver], prefix: str, default_args: dict[str, Any]
+) -> Iterator[tuple[str, URLPattern, dict[str, Any]]]:
     """Each URL pattern under `patterns`, with its whole route and arguments."""
     for pattern in patterns:
         if not isinstance(pattern.pattern, RoutePattern):

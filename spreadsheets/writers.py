@@ -108,10 +108,10 @@ class XlsxSheet:
     openpyxl write-only sheet) before the first row is appended.
     """
 
-    def __init__(self, worksheet):
+    def __init__(self, worksheet: Any) -> None:  # openpyxl's WriteOnlyWorksheet
         self.worksheet = worksheet
 
-    def cell(self, value: Any = None, **style) -> Cell:
+    def cell(self, value: Any = None, **style: Any) -> Cell:
         """A cell holding `value`, never a formula.
 
         `style`: the cell's font, fill, alignment, number_format.
@@ -129,7 +129,9 @@ class XlsxSheet:
             setattr(cell, name, setting)
         return cell
 
-    def append(self, values: Iterable[Any], *, datetime_format: str | None = None, **style) -> None:
+    def append(
+        self, values: Iterable[Any], *, datetime_format: str | None = None, **style: Any
+    ) -> None:
         """A row of values (or cells made by `cell`), each given `style`.
 
         `datetime_format` is the number format of date-and-time values.
@@ -149,7 +151,7 @@ class XlsxSheet:
 class XlsxWorkbook:
     """An XLSX workbook in openpyxl's write-only mode: sheets written row by row, saved once."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.workbook = Workbook(write_only=True, iso_dates=True)
 
     def add_sheet(self, title: Any, *, index: int | None = None) -> XlsxSheet:

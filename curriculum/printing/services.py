@@ -4,11 +4,14 @@ import datetime
 
 from django.db.models import F
 from django.utils import timezone
+from wagtail.models import Page
 
 from curriculum.models import PrintedFileDownload
 
 
-def printed_file_download_count(*, page, variant: str, day: datetime.date | None = None) -> None:
+def printed_file_download_count(
+    *, page: Page, variant: str, day: datetime.date | None = None
+) -> None:
     """Count one download of a page's printed variant, for the page's locale and the day.
 
     Safe when readers download at the same moment: get_or_create reads again when another

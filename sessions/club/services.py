@@ -3,10 +3,13 @@
 All in one transaction, every row through `full_clean()`: a report is saved whole or not at all.
 """
 
+from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from curriculum.models import LessonPage
 
 from ..models import (
     Attendance,
@@ -19,7 +22,7 @@ from ..models import (
 from ..services import training_session_submit
 
 
-def _lessons_set(session: TrainingSession, lessons) -> None:
+def _lessons_set(session: TrainingSession, lessons: list[LessonPage]) -> None:
     wanted = {lesson.pk: lesson for lesson in lessons}
     session.session_lessons.exclude(lesson_id__in=wanted).delete()
     kept = set(session.session_lessons.values_list("lesson_id", flat=True))
@@ -68,8 +71,8 @@ def _headcount_set(session: TrainingSession, counts: dict[tuple[str, str], int])
 def club_training_session_save(
     *,
     session: TrainingSession,
-    user,
-    lessons: list,
+    user: User,
+    lessons: list[LessonPage],
     facilitators: list[PeerEducator],
     present: list[Participant] | None = None,
     newcomers: list[Participant] | None = None,

@@ -12,7 +12,6 @@ from django.utils.translation import gettext as _
 
 from geography.lookups import find_commune_code, find_district_code, find_province_code
 from geography.models import Commune, Province
-from sessions.models import YouthGroup
 from sessions.scoping import provinces_for_user, youth_groups_for_user
 from spreadsheets.cleaning import CellError, clean_text, name_key
 
@@ -153,7 +152,3 @@ class ImportContext:
         ):
             self.lessons.setdefault(slug.casefold(), (pk, revision_id))
             self.lessons.setdefault(name_key(title), (pk, revision_id))
-
-
-def group_ref(group: YouthGroup, province_code: str) -> GroupRef:
-    return GroupRef(group.pk, group.name, province_code, group.commune_id, group.founded_on)

@@ -10,10 +10,13 @@ import hashlib
 import logging
 import uuid
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypedDict
 
 from django.conf import settings
+from django.contrib.auth.models import User
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied
+from django.core.files import File
 from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -21,9 +24,12 @@ from django.utils.translation import gettext as _
 from sessions.models import ImportLog
 from spreadsheets.cleaning import CellError, is_blank
 from spreadsheets.columns import Column, map_headers
-from spreadsheets.reading import BadFile, check_size, open_table
+from spreadsheets.reading import BadFile, Table, check_size, open_table
 
-from .kinds import KINDS, Row
+from .kinds import KINDS, ImportKind, Row
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +86,7 @@ def imports_expire() -> int:
     return count
 
 
-def import_upload(*, user, kind: str, uploaded_file, language: str) -> ImportLog:
+def import_upload(*, user: User, kind: str, uploaded_file: File, language: str) -> ImportLog:
     """Keep the uploaded file out of the public media and log it; raises BadFile."""
     # Each upload also clears the files that waited too long: no scheduler needed.
     imports_expire()
@@ -116,7 +122,7 @@ def import_progress(log: ImportLog) -> tuple[int, int | None]:
     return cache.get(progress_key(log.pk), (0, None))
 
 
-def read_row(number: int, values: list, mapping: dict[int, Column]) -> Row | None:
+def read_row(number: int, values: list[Any], mapping: dict[int, Column]) -> Row | None:
     """The row's cells read by their columns' widgets, or None for a blank row."""
     if all(is_blank(value) for value in values):
         return None
@@ -137,11 +143,18 @@ def read_row(number: int, values: list, mapping: dict[int, Column]) -> Row | Non
     return row
 
 
+class RunResult(TypedDict):
+    """What a pass over the file found: the counts by outcome and the rejected rows' errors."""
+
+    counts: dict[str, int]
+    errors: list[dict[str, Any]]
+
+
 class ImportRejected(Exception):
     """Rows were rejected during the write: everything written is rolled back."""
 
 
-def _run(log: ImportLog, *, write: bool) -> dict:
+def _run(log: ImportLog, *, write: bool) -> RunResult:
     """One pass over the file: the counts and the errors; with `write`, the rows written."""
     kind = KINDS[log.kind]
     columns = kind.resource.columns()
@@ -156,14 +169,22 @@ def _run(log: ImportLog, *, write: bool) -> dict:
     return {"counts": counts, "errors": errors}
 
 
-def _run_rows(log, kind, table, labels, columns, *, write: bool):
+def _run_rows(
+    log: ImportLog,
+    kind: ImportKind,
+    table: Table,
+    labels: dict[str, str],
+    columns: list[Column],
+    *,
+    write: bool,
+) -> tuple[dict[str, int], list[dict[str, Any]]]:
     """Read, check (and with `write`, write) the table's rows batch by batch."""
     from .context import ImportContext
 
     mapping = map_headers(table.headers, columns)
     context = ImportContext.for_user(log.user, write=write)
     counts = {"total": 0, "created": 0, "updated": 0, "skipped": 0, "rejected": 0}
-    errors = []
+    errors: list[dict[str, Any]] = []
     order = {column.key: index for index, column in enumerate(columns)}
 
     def run_batch(batch: list[Row]) -> None:
@@ -189,7 +210,7 @@ def _run_rows(log, kind, table, labels, columns, *, write: bool):
                 counts[row.outcome or "skipped"] += 1
         cache.set(progress_key(log.pk), (counts["total"], table.total_rows), 60 * 60)
 
-    batch = []
+    batch: list[Row] = []
     for number, values in table.rows:
         row = read_row(number, values, mapping)
         if row is None:
@@ -203,11 +224,18 @@ def _run_rows(log, kind, table, labels, columns, *, write: bool):
     return counts, errors
 
 
-def kind_sheet_names(kind) -> tuple[str, ...]:
+def kind_sheet_names(kind: ImportKind) -> tuple[str, ...]:
     return (kind.resource.sheet_name, str(kind.label))
 
 
-def _finish(log: ImportLog, status: str, *, counts=None, errors=None, file_error="") -> None:
+def _finish(
+    log: ImportLog,
+    status: str,
+    *,
+    counts: dict[str, int] | None = None,
+    errors: list[dict[str, Any]] | None = None,
+    file_error: "StrOrPromise" = "",
+) -> None:
     counts = counts or {}
     log.status = status
     log.rows_total = counts.get("total", 0)
@@ -241,7 +269,7 @@ def import_check(*, log: ImportLog) -> ImportLog:
     return log
 
 
-def import_confirm(*, log: ImportLog, user) -> ImportLog:
+def import_confirm(*, log: ImportLog, user: User) -> ImportLog:
     """The officer confirms a checked import without errors; it is queued to be written."""
     if log.user_id != user.pk:
         raise PermissionDenied(_("Only the officer who uploaded a file can import it."))
@@ -279,7 +307,7 @@ def import_write(*, log: ImportLog) -> ImportLog:
     return log
 
 
-def import_cancel(*, log: ImportLog, user) -> ImportLog:
+def import_cancel(*, log: ImportLog, user: User) -> ImportLog:
     if log.user_id != user.pk:
         raise PermissionDenied
     if log.status == ImportLog.Status.CHECKED:

@@ -29,7 +29,6 @@ class TrainingSession(ClusterableModel):
         WEB_FORM = "web_form", _("web form")
         ADMIN = "admin", _("admin")
         IMPORT = "import", _("import")
-        API = "api", _("API")
 
     #: A session is with its club while a draft or returned: the club may change and
     #: submit it. Submitted, it is with the officers; verified, it counts and stays as it is.

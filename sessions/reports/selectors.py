@@ -10,17 +10,19 @@ Places are those of the session's youth group (commune → district → province
 """
 
 import datetime
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from django.db import connections
 from django.db.models import Count, F, Max, Q, QuerySet, Sum, Value
+from django.db.models.expressions import Combinable
 from django.db.models.functions import Coalesce, Trim, TruncMonth, TruncQuarter
 
 from curriculum.models import PrintedFileDownload
 from curriculum.print_variants import LESSON_VARIANTS, PrintVariant
 from geography.models import District, Province
 from sessions.models import AgeBand, Attendance, Headcount, Participant, Sex, TrainingSession
-from sessions.scoping import provinces_for_user, training_sessions_for_user
+from sessions.scoping import AnyUser, provinces_for_user, training_sessions_for_user
 
 MONTH, QUARTER = "month", "quarter"
 PROVINCE_OF_SESSION = "group__commune__district__province"
@@ -51,7 +53,7 @@ class Row:
     extra: dict = field(default_factory=dict)
 
 
-def report_sessions(*, user, filters: ReportFilters, everywhere: bool = False) -> QuerySet:
+def report_sessions(*, user: AnyUser, filters: ReportFilters, everywhere: bool = False) -> QuerySet:
     """The verified sessions a report counts: the user's provinces, narrowed by the filters.
 
     `everywhere` is for the public figures only, which cover the whole country.
@@ -71,7 +73,9 @@ def report_sessions(*, user, filters: ReportFilters, everywhere: bool = False) -
     return sessions.order_by()
 
 
-def report_provinces(*, user, filters: ReportFilters, everywhere: bool = False) -> QuerySet:
+def report_provinces(
+    *, user: AnyUser, filters: ReportFilters, everywhere: bool = False
+) -> QuerySet:
     """The provinces a report is about: the user's, or the one filtered on."""
     provinces = Province.objects.all() if everywhere else provinces_for_user(user)
     if filters.province_id:
@@ -192,12 +196,16 @@ def totals(sessions: QuerySet, people: PeopleFigures | None = None) -> dict:
             "scored_attendances": people.scored,
             "mean_pre": _rounded(mean_pre),
             "mean_post": _rounded(mean_post),
-            "gain": _rounded(mean_post - mean_pre) if people.scored else None,
+            "gain": (
+                _rounded(mean_post - mean_pre)
+                if mean_pre is not None and mean_post is not None
+                else None
+            ),
         },
     }
 
 
-def _rounded(value) -> float | None:
+def _rounded(value: float | None) -> float | None:
     return None if value is None else round(float(value), 1)
 
 
@@ -259,7 +267,11 @@ def by_age_band(sessions: QuerySet, people: PeopleFigures | None = None) -> list
     ]
 
 
-def _by_key(sessions: QuerySet, session_key: str, key_expression=None) -> dict:
+def _by_key(
+    sessions: QuerySet,
+    session_key: str,
+    key_expression: Callable[[str], Combinable] | None = None,
+) -> dict:
     """Sessions, groups, attendances and people per value of a session field, in 3 queries."""
     session_expression = key_expression(session_key) if key_expression else F(session_key)
     figures: dict = {}
@@ -347,7 +359,7 @@ def by_period(sessions: QuerySet, filters: ReportFilters) -> list[Row]:
         return []
     first = _period_start(filters.date_from or min(days), filters.period)
     last = _period_start(filters.date_to or max(days), filters.period)
-    rows = []
+    rows: list[Row] = []
     day = first
     while day <= last and len(rows) < 240:  # 20 years of months at most
         entry = figures.get(day, {})
@@ -364,7 +376,7 @@ def by_period(sessions: QuerySet, filters: ReportFilters) -> list[Row]:
     return rows
 
 
-def _as_date(value) -> datetime.date:
+def _as_date(value: datetime.date | str) -> datetime.date:
     if isinstance(value, datetime.datetime):
         return value.date()
     if isinstance(value, str):  # SQLite may hand back text
@@ -482,7 +494,7 @@ def handout_downloads(filters: ReportFilters) -> list[Row]:
 # -- Everything for one report -------------------------------------------------------------
 
 
-def programme_report(*, user, filters: ReportFilters) -> dict:
+def programme_report(*, user: AnyUser, filters: ReportFilters) -> dict:
     """All the indicators of the main report, for the screen and the exports alike."""
     sessions = report_sessions(user=user, filters=filters)
     provinces = report_provinces(user=user, filters=filters)
@@ -501,7 +513,7 @@ def programme_report(*, user, filters: ReportFilters) -> dict:
     }
 
 
-def month_figures(*, user, month: datetime.date) -> dict:
+def month_figures(*, user: AnyUser, month: datetime.date) -> dict:
     """Sessions, attendances and people reached in the calendar month holding `month`."""
     first = month.replace(day=1)
     last = _next_period(first, MONTH) - datetime.timedelta(days=1)
@@ -510,7 +522,7 @@ def month_figures(*, user, month: datetime.date) -> dict:
     return {key: figures[key] for key in ("sessions", "attendances", "people")}
 
 
-def sessions_awaiting_verification(*, user) -> int:
+def sessions_awaiting_verification(*, user: AnyUser) -> int:
     """Submitted sessions of the user's provinces, waiting for an officer to verify them."""
     return training_sessions_for_user(user).filter(status=TrainingSession.Status.SUBMITTED).count()
 
