@@ -209,9 +209,9 @@ def test_each_change_to_a_help_entry_is_in_its_history(client, help_entries, edi
     approve(client, entry, moderator)
 
     actions = list(
-        ModelLogEntry.objects.for_instance(entry).order_by("timestamp").values_list(
-            "action", flat=True
-        )
+        ModelLogEntry.objects.for_instance(entry)
+        .order_by("timestamp")
+        .values_list("action", flat=True)
     )
     assert actions[:2] == ["wagtail.edit", "wagtail.edit"]
     assert "wagtail.workflow.start" in actions
