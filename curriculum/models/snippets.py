@@ -30,14 +30,16 @@ class ModeratedQuerySet(models.QuerySet):
 
 class ModeratedSnippetMixin(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin):
     """Wagtail's draft state, revisions, locking and workflows, with one rule added: a live
-    row changes only by publishing.
+    row changes only by publishing or unpublishing.
 
     wagtail-localize saves a synced translation as a draft by setting `live = False` and
     saving the whole row, then a revision: over an existing live translation that put the
-    other language's text in front of readers and took the entry offline (issue 13). A full
-    save that would make a live row not live is therefore skipped; the revision saved next
-    holds the draft, as Wagtail's own snippet editor keeps it. Unpublishing saves named
-    fields (`update_fields`) and is unaffected.
+    other language's text in front of readers and took the entry offline (issue 13). Such a
+    save is skipped; the revision saved next holds the draft, as Wagtail's own snippet editor
+    keeps it. Unpublishing is told apart by what it does besides: it clears `live_revision`,
+    which wagtail-localize leaves as it is. So that every live row has a live revision to
+    clear, one made live in code (the demo, a test), not by publishing, gets its first
+    revision when created, as the migration gave one to every row there was.
     """
 
     class Meta:
@@ -47,13 +49,27 @@ class ModeratedSnippetMixin(WorkflowMixin, DraftStateMixin, LockableMixin, Revis
         if kwargs.get("update_fields") is None and self.would_overwrite_live_row():
             self.live = True
             return
+        adding = self._state.adding
         super().save(*args, **kwargs)
+        if adding and self.live and self.live_revision_id is None:
+            self.start_history()
 
     def would_overwrite_live_row(self) -> bool:
-        """Whether saving would write a version that is not live over the row readers see."""
+        """Whether saving would write a version that is not live over the row readers see,
+        other than by unpublishing it."""
         if self.live or self._state.adding or self.pk is None:
             return False
-        return type(self)._default_manager.filter(pk=self.pk, live=True).exists()
+        return (
+            type(self)
+            ._default_manager.filter(pk=self.pk, live=True, live_revision_id=self.live_revision_id)
+            .exists()
+        )
+
+    def start_history(self) -> None:
+        """Record the row as the first, live revision, so that its history starts with it."""
+        revision = self.save_revision(changed=False, clean=False)
+        self.live_revision = revision
+        self.save(update_fields=["live_revision"])
 
 
 def live_labels(labels) -> list:

@@ -116,6 +116,7 @@ def test_an_editors_publish_post_publishes_nothing_and_submits_for_moderation(
     client, help_page, help_entries, editor
 ):
     entry = help_entries["national"]
+    live_revision = entry.live_revision
     client.force_login(editor)
     # The attack: the publish button's name posted by hand.
     response = client.post(
@@ -126,10 +127,22 @@ def test_an_editors_publish_post_publishes_nothing_and_submits_for_moderation(
 
     entry.refresh_from_db()
     assert entry.live and entry.phone == OLD_NUMBER
-    assert entry.live_revision is None
+    assert entry.live_revision == live_revision
     assert entry.current_workflow_state.status == WorkflowState.STATUS_IN_PROGRESS
     assert not ModelLogEntry.objects.filter(action="wagtail.publish").exists()
     assert not reader_sees(client, help_page.url, NEW_NUMBER)
+
+
+def test_a_moderator_unpublishes_a_help_entry_and_readers_no_longer_see_it(
+    client, help_page, help_entries, moderator
+):
+    entry = help_entries["national"]
+    client.force_login(moderator)
+    url = reverse("wagtailsnippets_curriculum_helpentry:unpublish", args=[entry.pk])
+    assert client.post(url).status_code == 302
+    entry.refresh_from_db()
+    assert not entry.live
+    assert not reader_sees(client, help_page.url, OLD_NUMBER)
 
 
 def test_an_editors_publish_post_on_a_help_entry_in_moderation_keeps_its_workflow(
@@ -226,20 +239,30 @@ def test_each_change_to_a_help_entry_is_in_its_history(client, help_entries, edi
 def test_an_entry_made_before_moderation_is_live_with_its_first_revision_in_its_history(
     help_entries,
 ):
-    entry = help_entries["national"]
-    assert entry.latest_revision is None
+    # As the rows were before migration 0007: live, without revisions or history.
+    for entry in help_entries.values():
+        entry.revisions.delete()
+    HelpEntry.objects.update(latest_revision=None, live_revision=None)
     migration = importlib.import_module("curriculum.migrations.0007_snippets_moderated")
     migration.start_history(apps, None)
 
-    entry.refresh_from_db()
+    entry = HelpEntry.objects.get(pk=help_entries["national"].pk)
     assert entry.live and not entry.has_unpublished_changes
     assert entry.live_revision == entry.latest_revision
     first = entry.live_revision.as_object()
     assert (first.phone, first.name) == (entry.phone, entry.name)
-    siem_reap = help_entries["siem_reap"]
-    siem_reap.refresh_from_db()
+    siem_reap = HelpEntry.objects.get(pk=help_entries["siem_reap"].pk)
     assert [p.code for p in siem_reap.live_revision.as_object().provinces.all()] == ["17"]
     assert ModelLogEntry.objects.for_instance(entry).get().action == "wagtail.publish"
+
+
+def test_a_help_entry_made_live_outside_the_admin_starts_its_history(km_locale):
+    entry = HelpEntry.objects.create(
+        locale=km_locale, name="Hotline", category=HelpEntry.Category.HOTLINE, phone="1280"
+    )
+    assert entry.live_revision is not None
+    assert entry.live_revision.as_object().phone == "1280"
+    assert not entry.has_unpublished_changes
 
 
 def test_a_help_entry_preview_shows_the_entry_as_readers_see_it(help_entries, editor):
