@@ -5,7 +5,8 @@ wagtail-localize assumes whoever translates may publish. Here a new translation 
 translations" offers and accepts "Publish immediately" only from those who may publish every
 translated page, and the translation editor gains "Submit for moderation", which saves the
 translated text as a draft revision and starts the page's workflow, as Wagtail's own editor
-does. A moderator approves it from the dashboard or the page's workflow actions.
+does. A moderator approves it from the dashboard or the page's workflow actions. Moderated
+snippets (help entries, topics, audiences) get the same "Submit for moderation".
 """
 
 from django.contrib import messages
@@ -14,7 +15,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from wagtail.models import DraftStateMixin, Page, WorkflowState
+from wagtail.models import DraftStateMixin, Page, WorkflowMixin, WorkflowState
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.views.update_translations import UpdateTranslationsView
@@ -117,4 +118,50 @@ def submit_translation_for_moderation(request, page):
         return redirect(edit_url)
     return WorkflowActionRefusedView.as_view(
         extra_context={"message": message, "edit_url": edit_url}
+    )(request)
+
+
+def translation_submit_snippet_for_moderation(*, translation: Translation, instance, user):
+    """Save the translated text as a draft revision of the snippet and start its workflow.
+
+    A live snippet keeps its row (what readers see) until a moderator approves: see
+    `curriculum.models.snippets.ModeratedSnippetMixin`.
+    """
+    translation.save_target(user=user, publish=False)
+    instance = type(instance)._default_manager.get(pk=instance.pk)
+    workflow_state = instance.current_workflow_state
+    if workflow_state and workflow_state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+        workflow_state.resume(user)
+    else:
+        instance.get_workflow().start(instance, user)
+    return instance
+
+
+def submit_snippet_translation_for_moderation(request, instance):
+    """For the `before_edit_snippet` hook: the translation editor's "Submit for moderation"."""
+    if request.method != "POST" or request.POST.get("action") != SUBMIT_FOR_MODERATION:
+        return None
+    if not isinstance(instance, WorkflowMixin) or instance.get_workflow() is None:
+        return None
+    translation = Translation.objects.filter(
+        source__object_id=instance.translation_key,
+        target_locale_id=instance.locale_id,
+        enabled=True,
+    ).first()
+    may_submit = ModelPermissionPolicy(type(instance)).user_has_permission(request.user, "change")
+    if translation is None or not may_submit:
+        message = _("This item cannot be submitted for moderation by you, so nothing was saved.")
+    elif instance.workflow_in_progress:
+        message = _("This translation is already waiting for a moderator, so nothing was saved.")
+    else:
+        instance = translation_submit_snippet_for_moderation(
+            translation=translation, instance=instance, user=request.user
+        )
+        messages.success(
+            request,
+            _("The translation '%(title)s' was submitted for moderation.") % {"title": instance},
+        )
+        return redirect(request.get_full_path())
+    return WorkflowActionRefusedView.as_view(
+        extra_context={"message": message, "edit_url": request.get_full_path()}
     )(request)

@@ -37,7 +37,7 @@ class SearchForm(forms.Form):
     def __init__(self, *args, locale, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["topic"].choices = [("", _("All topics"))] + [
-            (topic.slug, topic.name) for topic in Topic.objects.filter(locale=locale)
+            (topic.slug, topic.name) for topic in Topic.objects.live().filter(locale=locale)
         ]
 
 

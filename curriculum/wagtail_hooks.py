@@ -10,6 +10,7 @@ from wagtail.snippets.models import register_snippet
 from curriculum.reports import UntranslatedPagesReportView
 from curriculum.translation_workflow import (
     ModeratedUpdateTranslationsView,
+    submit_snippet_translation_for_moderation,
     submit_translation_for_moderation,
 )
 from curriculum.viewsets import CurriculumViewSetGroup
@@ -19,6 +20,7 @@ register_snippet(CurriculumViewSetGroup)
 hooks.register("before_edit_page", refuse_workflow_action_without_task)
 # Before wagtail-localize's own hook, which would show its translation editor instead.
 hooks.register("before_edit_page", submit_translation_for_moderation, order=-1)
+hooks.register("before_edit_snippet", submit_snippet_translation_for_moderation, order=-1)
 
 
 @hooks.register("register_admin_urls", order=-1)

@@ -20,7 +20,7 @@ from curriculum.page_forms import SameLocaleSnippetsPageForm
 from curriculum.print_variants import LESSON_VARIANTS, MODULE_VARIANTS
 
 from .mixins import KhmerSearchTextMixin, PrintedPageMixin
-from .snippets import Audience, HelpEntry, Topic
+from .snippets import Audience, HelpEntry, Topic, live_labels
 
 SIMPLE_RICH_TEXT = ["bold", "italic", "ol", "ul", "link"]
 
@@ -42,8 +42,8 @@ class CurriculumIndexPage(Page):
         context = super().get_context(request, *args, **kwargs)
         form = LessonFilterForm(
             request.GET or None,
-            topics=Topic.objects.filter(locale=self.locale),
-            audiences=Audience.objects.filter(locale=self.locale),
+            topics=Topic.objects.live().filter(locale=self.locale),
+            audiences=Audience.objects.live().filter(locale=self.locale),
         )
         filters = form.cleaned_filters() if form.is_bound and form.is_valid() else {}
         context["filter_form"] = form
@@ -118,6 +118,10 @@ class ModulePage(PrintedPageMixin, KhmerSearchTextMixin, Page):
     class Meta:
         verbose_name = _("module (lesson pack)")
         verbose_name_plural = _("modules (lesson packs)")
+
+    def live_audiences(self) -> list[Audience]:
+        """The audiences readers are shown: the published ones."""
+        return live_labels(self.audiences)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -230,13 +234,21 @@ class LessonPage(PrintedPageMixin, KhmerSearchTextMixin, Page):
         context["downloads_pending"] = any(item["size"] is None for item in context["downloads"])
         return context
 
+    def live_audiences(self) -> list[Audience]:
+        """The audiences readers are shown: the published ones."""
+        return live_labels(self.audiences)
+
+    def live_topics(self) -> list[Topic]:
+        """The topics readers are shown: the published ones."""
+        return live_labels(self.topics)
+
     def help_entries(self) -> list[HelpEntry]:
-        """The help directory entries the lesson's 'where to get help' blocks chose."""
+        """The live help directory entries the lesson's 'where to get help' blocks chose."""
         entries, seen = [], set()
         for block in self.body:
             if block.block_type == "where_to_get_help":
                 for entry in block.value["entries"]:
-                    if entry is not None and entry.pk not in seen:
+                    if entry is not None and entry.live and entry.pk not in seen:
                         seen.add(entry.pk)
                         entries.append(entry)
         return entries

@@ -1,4 +1,9 @@
-"""Snippets of the curriculum: topics, audiences and the help directory."""
+"""Snippets of the curriculum: topics, audiences and the help directory.
+
+All three are moderated as pages are: an editor's change is a draft revision, and readers
+see the row, which holds the live version, until a moderator publishes the change through
+the "Moderators approval" workflow (see docs/decisions.md, "Moderated snippets").
+"""
 
 from django.db import models
 from django.db.models import Q
@@ -6,16 +11,78 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from modelcluster.models import ClusterableModel
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
-from wagtail.models import TranslatableMixin
+from wagtail.models import (
+    DraftStateMixin,
+    LockableMixin,
+    PreviewableMixin,
+    RevisionMixin,
+    TranslatableMixin,
+    WorkflowMixin,
+)
 from wagtail.search import index
 
 
-class LessonLabel(TranslatableMixin, index.Indexed, models.Model):
+class ModeratedQuerySet(models.QuerySet):
+    def live(self):
+        """What readers may see: published, not unpublished or never published."""
+        return self.filter(live=True)
+
+
+class ModeratedSnippetMixin(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin):
+    """Wagtail's draft state, revisions, locking and workflows, with one rule added: a live
+    row changes only by publishing or unpublishing.
+
+    wagtail-localize saves a synced translation as a draft by setting `live = False` and
+    saving the whole row, then a revision: over an existing live translation that put the
+    other language's text in front of readers and took the entry offline (issue 13). Such a
+    save is skipped; the revision saved next holds the draft, as Wagtail's own snippet editor
+    keeps it. Unpublishing is told apart by what it does besides: it clears `live_revision`,
+    which wagtail-localize leaves as it is. So that every live row has a live revision to
+    clear, one made live in code (the demo, a test), not by publishing, gets its first
+    revision when created, as the migration gave one to every row there was.
+    """
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if kwargs.get("update_fields") is None and self.would_overwrite_live_row():
+            self.live = True
+            return
+        adding = self._state.adding
+        super().save(*args, **kwargs)
+        if adding and self.live and self.live_revision_id is None:
+            self.start_history()
+
+    def would_overwrite_live_row(self) -> bool:
+        """Whether saving would write a version that is not live over the row readers see,
+        other than by unpublishing it."""
+        if self.live or self._state.adding or self.pk is None:
+            return False
+        return (
+            type(self)
+            ._default_manager.filter(pk=self.pk, live=True, live_revision_id=self.live_revision_id)
+            .exists()
+        )
+
+    def start_history(self) -> None:
+        """Record the row as the first, live revision, so that its history starts with it."""
+        revision = self.save_revision(changed=False, clean=False)
+        self.live_revision = revision
+        self.save(update_fields=["live_revision"])
+
+
+def live_labels(labels) -> list:
+    """The live ones among a page's topics or audiences (a related manager, prefetched or not;
+    a page's preview gives its draft's), in their order."""
+    return [label for label in labels.all() if label.live]
+
+
+class LessonLabel(ModeratedSnippetMixin, TranslatableMixin, index.Indexed, models.Model):
     """A name lessons are filtered by (a topic, an audience), with a slug for the address.
 
-    Abstract: each kind keeps its own table. Kept to the fields, panels and search that
-    every label shares, so that a kind can gain more (a draft state, revisions) by adding
-    Wagtail's mixins here.
+    Abstract: each kind keeps its own table. Moderated (draft state, revisions, workflow)
+    like every curriculum snippet; readers get `objects.live()`.
     """
 
     name = models.CharField(_("name"), max_length=100)
@@ -24,6 +91,8 @@ class LessonLabel(TranslatableMixin, index.Indexed, models.Model):
         max_length=100,
         help_text=_("The same in every language: it is used in the curriculum filter's address."),
     )
+
+    objects = ModeratedQuerySet.as_manager()
 
     panels = [FieldPanel("name"), FieldPanel("slug")]
     search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
@@ -57,17 +126,19 @@ class Audience(LessonLabel):
         verbose_name_plural = _("audiences")
 
 
-class HelpEntryQuerySet(models.QuerySet):
+class HelpEntryQuerySet(ModeratedQuerySet):
     def serving(self, *, locale, province=None):
-        """Entries in this language that serve the province (all, without one), or the whole
-        country, with their provinces, by kind of help and name."""
-        entries = self.filter(locale=locale).prefetch_related("provinces")
+        """Live entries in this language that serve the province (all, without one), or the
+        whole country, with their provinces, by kind of help and name."""
+        entries = self.live().filter(locale=locale).prefetch_related("provinces")
         if province is not None:
             entries = entries.filter(Q(provinces=province) | Q(provinces__isnull=True)).distinct()
         return entries.order_by("category", "name")
 
 
-class HelpEntry(TranslatableMixin, index.Indexed, ClusterableModel):
+class HelpEntry(
+    ModeratedSnippetMixin, PreviewableMixin, TranslatableMixin, index.Indexed, ClusterableModel
+):
     """A place to get help: a hotline, shelter, legal aid or counselling service."""
 
     class Category(models.TextChoices):
@@ -137,3 +208,6 @@ class HelpEntry(TranslatableMixin, index.Indexed, ClusterableModel):
     @property
     def serves_whole_country(self) -> bool:
         return not self.provinces.all()
+
+    def get_preview_template(self, request, mode_name):
+        return "curriculum/previews/help_entry.html"

@@ -37,11 +37,15 @@ PLACES = model_permissions("geography", ("province", "district", "commune", "vil
 TRAININGS = ("youthgroup", "peereducator", "trainingsession", "participant", "attendance")
 TRAININGS = (*TRAININGS, "headcount")
 AGENCIES_READ = model_permissions("agencies", ("agency", "country"), ["view"])
+# Snippets under moderation: only moderators make a change live (or lock and unlock).
+SNIPPETS_PUBLISH = model_permissions(
+    "curriculum", ("topic", "audience", "helpentry"), ("publish", "lock", "unlock")
+)
 AGENCIES_KEEP = model_permissions("agencies", ("agency", "country"), CRUD)
 
 ROLES = {
     "Editors": ADMIN | CONTENT | FACILITATOR | AGENCIES_READ,
-    "Moderators": ADMIN | CONTENT | FACILITATOR | AGENCIES_READ,
+    "Moderators": ADMIN | CONTENT | SNIPPETS_PUBLISH | FACILITATOR | AGENCIES_READ,
     "Program officers": ADMIN
     | FACILITATOR
     | AGENCIES_READ
