@@ -9,7 +9,7 @@ PORT ?= 8000
 TEMPLATES := find . \( -path ./.venv -o -path ./node_modules \) -prune \
 	-o -path '*/templates/*' -name '*.html' -print
 
-.PHONY: run test bench lint format messages system-run system-test clean
+.PHONY: run test bench lint format messages system-run system-test system-bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,9 @@ system-run:
 
 system-test:
 	sh scripts/install-system-packages.sh test
+
+system-bench:
+	sh scripts/install-system-packages.sh bench
 
 messages: $(VENV)/.installed-run
 	$(MANAGE) compilemessages --ignore=.venv --ignore=node_modules -v 0
@@ -58,7 +61,7 @@ test: system-test $(VENV)/.installed-dev node_modules/.installed messages
 
 ## Run every benchmark in benchmarks/ on a throwaway PostgreSQL cluster, as in production;
 ## each prints `name: value unit (ratio x baseline)`.
-bench: system-test $(VENV)/.installed-dev node_modules/.installed messages
+bench: system-bench $(VENV)/.installed-dev node_modules/.installed messages
 	sh scripts/with-postgres.sh sh -c 'for script in benchmarks/bench_*.py; do \
 		echo "== $$script"; \
 		DJANGO_SETTINGS_MODULE=config.settings.test $(BIN)/python $$script || exit 1; \

@@ -2,6 +2,7 @@
 # Install the Debian packages the project needs that this machine lacks.
 #   install-system-packages.sh run   what `make run` needs (PDF and translation tools)
 #   install-system-packages.sh test  that, plus Chromium, poppler-utils, PostgreSQL and nginx
+#   install-system-packages.sh bench that, plus Redis (compared with the database cache)
 set -eu
 
 purpose="${1:-run}"
@@ -17,7 +18,7 @@ need "command -v msgfmt" gettext
 need "ldconfig -p | grep -q libpango-1.0.so" libpango-1.0-0
 need "ldconfig -p | grep -q libpangoft2-1.0.so" libpangoft2-1.0-0
 need "ldconfig -p | grep -q libharfbuzz-subset.so" libharfbuzz-subset0
-if [ "$purpose" = "test" ]; then
+if [ "$purpose" = "test" ] || [ "$purpose" = "bench" ]; then
     need "command -v chromium" chromium
     need "command -v pdftotext" poppler-utils
     need "ls /usr/lib/postgresql/*/bin/initdb" postgresql
@@ -26,6 +27,10 @@ if [ "$purpose" = "test" ]; then
     # The deploy smoke test (tests/deploy) runs deploy/'s nginx site with a test certificate.
     need "test -x /usr/sbin/nginx" nginx
     need "command -v openssl" openssl
+fi
+if [ "$purpose" = "bench" ]; then
+    # benchmarks/bench_page_cache.py starts a throwaway redis-server of its own.
+    need "command -v redis-server" redis-server
 fi
 
 if [ -z "$missing" ]; then

@@ -5,7 +5,11 @@ import os
 
 import pytest
 
-pytest_plugins = ["tests.fixtures.curriculum", "tests.fixtures.production_static"]
+pytest_plugins = [
+    "tests.fixtures.curriculum",
+    "tests.fixtures.page_cache",
+    "tests.fixtures.production_static",
+]
 
 
 def _deprecation_warning_classes():

@@ -61,6 +61,8 @@ MIDDLEWARE = [
     "accounts.middleware.PrivatePagesNoStoreMiddleware",
     "home.content_security_policy.ContentSecurityPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session middleware, so that it sees every cookie a page sets (home/page_cache.py).
+    "home.page_cache.ReaderPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.KhmerFirstLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -263,6 +265,10 @@ def storages_with(**overrides) -> dict:
 
 
 STORAGES = storages_with()
+
+# Anonymous readers' pages are kept this long at most in the shared cache (home/page_cache.py),
+# purged sooner when content changes; 0 turns the cache off.
+READER_PAGE_CACHE_SECONDS = int(os.environ.get("READER_PAGE_CACHE_SECONDS", str(15 * 60)))
 
 # Background work. Development and tests run tasks immediately; production
 # overrides this with the database backend of django-tasks-db.

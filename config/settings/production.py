@@ -49,10 +49,15 @@ SECURE_REFERRER_POLICY = "same-origin"
 # Wagtail's preview views set SAMEORIGIN on their own responses.
 X_FRAME_OPTIONS = "DENY"
 
+# The shared cache of every app server and worker: reader pages, the home page's figures,
+# import progress, password-reset throttling. PostgreSQL's own table rather than Redis: as
+# fast on our measure, and no other service to run (docs/decisions.md, "Reader pages
+# cached"). Django's default of 300 entries would cull the reader pages all day.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "django_cache",
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "10000"))},
     }
 }
 

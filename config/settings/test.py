@@ -27,6 +27,10 @@ STORAGES = storages_with(  # noqa: F405
 # collected files are for production.
 MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMiddleware"]  # noqa: F405
 
+# Tests change pages without publishing them and reuse addresses from test to test: the
+# page cache is on only in the tests about it (tests/home/test_page_cache.py).
+READER_PAGE_CACHE_SECONDS = 0
+
 # Tests that publish pages don't pay for PDFs; the printing tests turn it on.
 PRINT_ON_PUBLISH = False
 # Any warning WeasyPrint raises while printing fails the test that printed.

@@ -1,6 +1,5 @@
-"""Clear the public figures when what they count changes: a verified session saved or deleted."""
+"""Recount the public figures when what they count changes: a verified session saved or deleted."""
 
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
@@ -13,5 +12,5 @@ from .public import public_impact_figures_invalidate
 @receiver(post_delete, sender=TrainingSession, dispatch_uid="trainings_public_figures_on_delete")
 def verified_session_changed(sender, instance, **kwargs):
     if instance.status == TrainingSession.Status.VERIFIED:
-        # After the commit, so a request in between cannot cache the figures before it.
-        transaction.on_commit(public_impact_figures_invalidate)
+        # After the commit, so that the worker counts what was committed.
+        public_impact_figures_invalidate()

@@ -145,6 +145,7 @@ def deployed_site(throwaway_postgres, collected_static_root, tmp_path_factory):
             "postgres": throwaway_postgres,
             "certificate": folder / "tls.crt",
             "process_log": folder / "processes.log",
+            "environment": environment,
         }
     finally:
         for process in reversed(processes):
@@ -245,3 +246,24 @@ def test_a_database_cut_costs_no_request_after_it(deployed_site):
     )
     for _attempt in range(6):
         assert get(deployed_site, "/km/curriculum/preparing/check-agency/").status_code == 200
+
+
+def test_readers_are_served_from_the_shared_cache_and_a_publish_elsewhere_purges_it(
+    deployed_site,
+):
+    lesson = "/km/curriculum/preparing/check-agency/"
+    get(deployed_site, lesson)
+    # Two gunicorn workers share the database cache: every later read is a hit.
+    assert [get(deployed_site, lesson).headers["X-Page-Cache"] for _read in range(4)] == ["hit"] * 4
+
+    # Published by another process (an editor's request, a worker), after its commit. Last in
+    # the file: the lesson's printed files are made anew.
+    publish = (
+        "from curriculum.models import LessonPage; "
+        f"lesson = LessonPage.objects.get(pk={deployed_site['lesson_id']}); "
+        "lesson.summary = 'SUMMARY-REPUBLISHED'; lesson.save_revision().publish()"
+    )
+    manage("shell", "--no-imports", "-c", publish, environment=deployed_site["environment"])
+    response = get(deployed_site, lesson)
+    assert response.headers["X-Page-Cache"] == "miss"
+    assert "SUMMARY-REPUBLISHED" in response.text

@@ -1,0 +1,183 @@
+"""Reader pages kept in the shared cache: anonymous readers only, purged when content changes.
+
+Only Wagtail pages (`wagtail.views.serve`) are kept, only for a GET without a login or
+flash-message cookie, and only when the page came out the same for every such reader: a
+200 response that sets no cookie but the language one, shows no message and is not marked
+private. A page with a form token sets the CSRF cookie, a logged-in reader sends the
+session cookie: neither is ever stored, nor served a stored page.
+
+Every process (web servers and task workers alike) reads the same cache (`CACHES["default"]`),
+so a purge by any of them holds for all. A purge does not delete entries; it changes a token
+that entries are checked against, so a page rendered while the purge happened is never
+served after it:
+
+- the site's generation (`reader_pages_purge_all`): any page published, unpublished, moved
+  or deleted, or a label or help entry changed, since pages list one another (packs, lessons,
+  campaigns, the language switcher's translations);
+- a path's token (`reader_pages_purge_paths`): one page's own changes (the home page's new
+  figures, a printed file made), for every host and query string of that path;
+- the local date: campaign lists depend on today, so an entry is good for the day it was
+  rendered on.
+
+`READER_PAGE_CACHE_SECONDS` bounds an entry's life (0 turns the cache off).
+"""
+
+import hashlib
+import uuid
+from urllib.parse import parse_qsl, urlencode
+
+from django.conf import settings
+from django.contrib.messages import get_messages
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils import timezone
+from django.utils.cache import cc_delim_re
+from wagtail.views import serve as wagtail_serve
+
+GENERATION_KEY = "reader-pages:generation"
+STATUS_HEADER = "X-Page-Cache"
+# Parameters that tracking and link sharing add (a Facebook link gets a new fbclid per
+# click): the page is the same, so they must not make every shared visit a miss.
+TRACKING_PARAMETERS = frozenset({"fbclid", "gclid", "msclkid", "igshid", "mc_cid", "mc_eid"})
+REFUSING_CACHE_CONTROL = frozenset({"private", "no-store", "no-cache"})
+
+
+def reader_pages_purge_all() -> None:
+    """Every stored reader page is out of date (call after the change is committed)."""
+    cache.set(GENERATION_KEY, _new_token(), None)
+
+
+def reader_pages_purge_paths(paths) -> None:
+    """The stored copies of these paths (e.g. "/km/") are out of date, whatever the host."""
+    cache.set_many({_path_token_key(path): _new_token() for path in paths}, None)
+
+
+def _new_token() -> str:
+    return uuid.uuid4().hex
+
+
+def _path_token_key(path: str) -> str:
+    return "reader-pages:path:" + hashlib.sha256(path.encode()).hexdigest()
+
+
+def _entry_key(request) -> str:
+    address = f"{request.get_host()}|{request.path}|{_query_without_tracking(request)}"
+    return "reader-pages:entry:" + hashlib.sha256(address.encode()).hexdigest()
+
+
+def _query_without_tracking(request) -> str:
+    parameters = [
+        (name, value)
+        for name, value in parse_qsl(request.META.get("QUERY_STRING", ""), keep_blank_values=True)
+        if name not in TRACKING_PARAMETERS and not name.startswith("utm_")
+    ]
+    return urlencode(sorted(parameters))
+
+
+def _token(key: str, known: str | None) -> str:
+    """The current token, made if missing: an entry is never stored under no token, so one
+    purged and then evicted (None again) cannot come back to life."""
+    if known is not None:
+        return known
+    cache.add(key, _new_token(), None)
+    return cache.get(key) or _new_token()
+
+
+def _request_may_use_cache(request, view_func) -> bool:
+    return (
+        settings.READER_PAGE_CACHE_SECONDS > 0
+        and view_func is wagtail_serve
+        and request.method in ("GET", "HEAD")
+        # Wagtail's previews run a dummy request of the draft through the middleware.
+        and not getattr(request, "is_dummy", False)
+        # A session (a login, a page password, messages kept in it) or messages waiting in
+        # their cookie: this reader's page is their own.
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and CookieStorage.cookie_name not in request.COOKIES
+    )
+
+
+def _response_may_be_stored(request, response) -> bool:
+    if response.status_code != 200 or response.streaming:
+        return False
+    # A form token (CSRF), a session or messages set a cookie; the language cookie is
+    # set again on every page served from the cache, by the middleware inside this one.
+    if set(response.cookies) - {settings.LANGUAGE_COOKIE_NAME}:
+        return False
+    directives = {
+        directive.split("=")[0].strip().lower()
+        for directive in cc_delim_re.split(response.get("Cache-Control", ""))
+    }
+    if directives & REFUSING_CACHE_CONTROL:
+        return False
+    # Messages shown on the page were this reader's (their cookie would be gone by now).
+    return not getattr(get_messages(request), "used", False)
+
+
+class ReaderPageCacheMiddleware:
+    """Serves and stores anonymous readers' Wagtail pages; see the module docstring.
+
+    Listed before the session middleware, so it sees every cookie a page sets, and after
+    the static files, whose own caching is nginx's and whitenoise's.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        pending = getattr(request, "_reader_page_cache_pending", None)
+        stored = (
+            pending is not None
+            and request.method == "GET"
+            and _response_may_be_stored(request, response)
+        )
+        if stored:
+            self._store(pending, response)
+            response[STATUS_HEADER] = "miss"
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not _request_may_use_cache(request, view_func):
+            return None
+        entry_key = _entry_key(request)
+        path_key = _path_token_key(request.path)
+        # One round trip to the cache for the three.
+        found = cache.get_many([GENERATION_KEY, path_key, entry_key])
+        generation, path_token = found.get(GENERATION_KEY), found.get(path_key)
+        today = timezone.localdate().isoformat()
+        entry = found.get(entry_key)
+        if entry is not None and entry["valid_for"] == (generation, path_token, today):
+            return self._response_from(entry)
+        # Tokens read before rendering: a purge during the render makes the entry stale.
+        request._reader_page_cache_pending = {
+            "key": entry_key,
+            "valid_for": (
+                _token(GENERATION_KEY, generation),
+                _token(path_key, path_token),
+                today,
+            ),
+        }
+        return None
+
+    def _store(self, pending, response) -> None:
+        headers = [
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in ("set-cookie", STATUS_HEADER.lower())
+        ]
+        entry = {
+            "valid_for": pending["valid_for"],
+            "status": response.status_code,
+            "headers": headers,
+            "content": response.content,
+        }
+        cache.set(pending["key"], entry, settings.READER_PAGE_CACHE_SECONDS)
+
+    def _response_from(self, entry) -> HttpResponse:
+        response = HttpResponse(entry["content"], status=entry["status"])
+        for name, value in entry["headers"]:
+            response[name] = value
+        response[STATUS_HEADER] = "hit"
+        return response
