@@ -37,6 +37,18 @@ def clean_text(value) -> str:
     return SPACES.sub(" ", text).strip()
 
 
+def not_in_list(value, accepted) -> CellError:
+    """The refusal of a value outside a template's drop-down list, naming the values accepted.
+
+    A value the template does not offer is refused rather than guessed at: the officer
+    fixes it in the file once, instead of finding a wrong value stored in the records.
+    """
+    return CellError(
+        _("“%(value)s” is not in the template's list. Write one of: %(accepted)s.")
+        % {"value": clean_text(value), "accepted": ", ".join(str(item) for item in accepted)}
+    )
+
+
 def is_blank(value) -> bool:
     if value is None:
         return True
@@ -127,6 +139,8 @@ def parse_int(value, *, low: int | None = None, high: int | None = None) -> int 
 
 
 YES = {"y", "yes", "true", "1", "x", "បាទ", "ចាស", "បាទ/ចាស", "មាន", "ពិត", "ត្រូវ"}
+#: What a template's yes/no drop-down offers; the English words are read as well.
+YES_NO_LIST = ["បាទ/ចាស", "ទេ"]
 NO = {"n", "no", "false", "0", "ទេ", "គ្មាន", "មិនមាន", "មិន"}
 
 
@@ -141,7 +155,7 @@ def parse_bool(value) -> bool | None:
         return True
     if text in NO:
         return False
-    raise CellError(_("“%(value)s” is not yes or no.") % {"value": clean_text(value)})
+    raise not_in_list(value, [*YES_NO_LIST, "yes", "no"])
 
 
 def split_list(value) -> list[str]:

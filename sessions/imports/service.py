@@ -167,11 +167,8 @@ def _run_rows(log, kind, table, labels, columns, *, write: bool):
     order = {column.key: index for index, column in enumerate(columns)}
 
     def run_batch(batch: list[Row]) -> None:
-        rejected = [row for row in batch if row.errors]
-        checked = [row for row in batch if not row.errors]
-        if checked:
-            kind.process(checked, context)
-        kind.check_places(rejected, context)
+        # Rows refused for a cell are checked too, so each one's every problem is listed.
+        kind.process(batch, context)
         for row in batch:
             counts["total"] += 1
             if row.errors:
