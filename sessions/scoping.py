@@ -19,7 +19,15 @@ from django.db.models.functions import Cast
 
 from geography.models import Commune, Province
 
-from .models import Attendance, Membership, Participant, PeerEducator, TrainingSession, YouthGroup
+from .models import (
+    Attendance,
+    ImportLog,
+    Membership,
+    Participant,
+    PeerEducator,
+    TrainingSession,
+    YouthGroup,
+)
 
 
 def can_access_all_provinces(user) -> bool:
@@ -34,6 +42,17 @@ def can_export_personal_data(user) -> bool:
     still exports no one's personal data.
     """
     return can_access_all_provinces(user) and user.has_perm("trainings.export_personal_data")
+
+
+def import_logs_for_user(user) -> QuerySet[ImportLog]:
+    """An officer sees their own imports (a file may span their provinces); national officers
+    see everyone's."""
+    logs = ImportLog.objects.select_related("user")
+    if user is None or not user.is_authenticated or not user.is_active:
+        return logs.none()
+    if can_access_all_provinces(user):
+        return logs
+    return logs.filter(user=user)
 
 
 def provinces_for_user(user) -> QuerySet[Province]:
