@@ -20,8 +20,8 @@ from spreadsheets.reading import BadFile, max_upload_bytes
 from .kinds import KINDS
 from .service import (
     import_cancel,
-    import_dismiss,
     import_confirm,
+    import_dismiss,
     import_progress,
     import_upload,
     imports_expire,
