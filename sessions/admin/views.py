@@ -230,13 +230,19 @@ class ScopedUsageView(ScopedViewMixin, usage.UsageView):
         )
 
 
-def session_review_button(user, session, button_class):
-    """A link to the review screen, for a submitted session and a user who may verify it."""
+def session_review_button(user, session, button_class, *, list_url: str = ""):
+    """A link to the review screen, for a submitted session and a user who may verify it.
+
+    From the list, the link carries the list's address, so that after the decision the
+    officer is back on the same filters (see `review_views.remaining_queue_url`).
+    """
     if session.status != TrainingSession.Status.SUBMITTED:
         return []
     if not user.has_perm("trainings.verify_trainingsession"):
         return []
     url = reverse("training_sessions:review", args=[session.pk])
+    if list_url:
+        url = f"{url}?{urlencode({'list': list_url})}"
     return [button_class(_("Verify or return"), url=url, icon_name="tick", priority=5)]
 
 
@@ -269,7 +275,10 @@ class TrainingSessionIndexView(
 ):
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
-        return [*session_review_button(self.request.user, instance, MenuItem), *buttons]
+        review = session_review_button(
+            self.request.user, instance, MenuItem, list_url=self.request.get_full_path()
+        )
+        return [*review, *buttons]
 
 
 class AttendanceExportView(AttendanceExportMixin, TrainingSessionIndexView):
