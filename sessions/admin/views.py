@@ -36,7 +36,11 @@ from ..scoping import (
     trainings_objects_visible_q,
     youth_groups_for_user,
 )
-from ..selectors import likely_duplicate_sessions
+from ..selectors import (
+    likely_duplicate_sessions,
+    training_sessions_with_attendance,
+    training_sessions_with_duplicate_mark,
+)
 from .exports import (
     AttendanceExportButtonsMixin,
     AttendanceExportMixin,
@@ -273,6 +277,13 @@ class SessionWarnsOfDuplicatesMixin:
 class TrainingSessionIndexView(
     AttendanceExportButtonsMixin, TrainingSessionExportMixin, BulkActionsIndexView
 ):
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset()
+        if self.is_export:
+            return queryset  # each export adds the figures it writes
+        # Counted in the list's own query: the same number of queries for any page size.
+        return training_sessions_with_duplicate_mark(training_sessions_with_attendance(queryset))
+
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         review = session_review_button(
