@@ -6,8 +6,10 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.account_settings import AccountView
 from accounts.login_views import LoginView, PasswordSetView
 from accounts.password_reset import ThrottledPasswordResetView
 from curriculum import views as curriculum_views
@@ -21,6 +23,13 @@ urlpatterns = [
         "admin/password_reset/",
         ThrottledPasswordResetView.as_view(),
         name="wagtailadmin_password_reset",
+    ),
+    # Before Wagtail's own view of the same address and name: a change of language or
+    # password does not ask for a name the account never had.
+    path(
+        "admin/account/",
+        require_admin_access(AccountView.as_view()),
+        name="wagtailadmin_account",
     ),
     # Wagtail's own exports (site history, page and workflow reports, redirects) through the
     # escaping writer: the same views and paths, listed before the admin so that they answer.

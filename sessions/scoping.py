@@ -22,7 +22,15 @@ from django.db.models.functions import Cast
 
 from geography.models import Commune, Province
 
-from .models import Attendance, Membership, Participant, PeerEducator, TrainingSession, YouthGroup
+from .models import (
+    Attendance,
+    ImportLog,
+    Membership,
+    Participant,
+    PeerEducator,
+    TrainingSession,
+    YouthGroup,
+)
 
 #: Whoever asks: a logged-in user, the anonymous visitor, or no one (a task, a command).
 AnyUser: TypeAlias = User | AnonymousUser | None
@@ -41,6 +49,17 @@ def can_export_personal_data(user: AnyUser) -> bool:
     still exports no one's personal data.
     """
     return can_access_all_provinces(user) and user.has_perm("trainings.export_personal_data")
+
+
+def import_logs_for_user(user: AnyUser) -> QuerySet[ImportLog]:
+    """An officer sees their own imports (a file may span their provinces); national officers
+    see everyone's."""
+    logs = ImportLog.objects.select_related("user")
+    if user is None or not user.is_authenticated or not user.is_active:
+        return logs.none()
+    if can_access_all_provinces(user):
+        return logs
+    return logs.filter(user=user)
 
 
 def provinces_for_user(user: AnyUser) -> QuerySet[Province]:

@@ -4,11 +4,23 @@ import datetime
 from collections.abc import Iterable
 from typing import TypeAlias
 
-from django.db.models import CharField, F, Q, QuerySet, Value
+from django.db.models import (
+    CharField,
+    Count,
+    Exists,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
 from django.db.models.expressions import Combinable, Func
-from django.db.models.functions import Lower, Replace, Right
+from django.db.models.functions import Coalesce, Lower, Replace, Right
 
-from .models import Participant, TrainingSession
+from .models import Attendance, Headcount, Participant, SessionLesson, TrainingSession
 
 #: Characters people put in names and phone numbers that do not tell two people apart.
 _NAME_NOISE = [" ", "\u200b", ".", "-"]
@@ -74,6 +86,66 @@ def _key_of(session: TrainingSession) -> SameSessionKey:
         date=session.date,
         lesson_ids=(session_lesson.lesson_id for session_lesson in session.session_lessons.all()),
     )
+
+
+def _count_per_session(
+    model: type[Attendance] | type[Headcount], aggregate: Count | Sum
+) -> Coalesce:
+    # A subquery per session, not a join: a join of attendances and headcounts would
+    # multiply the rows (and the counts) by each other.
+    rows = model.objects.filter(session=OuterRef("pk")).order_by().values("session")
+    return Coalesce(
+        Subquery(rows.annotate(total=aggregate).values("total"), output_field=IntegerField()), 0
+    )
+
+
+def training_sessions_with_attendance(
+    queryset: QuerySet[TrainingSession],
+) -> QuerySet[TrainingSession]:
+    """Each session with `named_attendees`, `headcount_total` and their sum `attendance_total`,
+    computed by the database in the same query as the sessions."""
+    return queryset.annotate(
+        named_attendees=_count_per_session(Attendance, Count("pk")),
+        headcount_total=_count_per_session(Headcount, Sum("count")),
+    ).annotate(attendance_total=F("named_attendees") + F("headcount_total"))
+
+
+def _another_report_of_the_same_session() -> Exists:
+    """Whether another session has this one's `same_session_key`, as an SQL condition.
+
+    Same group, same day, and the same set of lessons: the other teaches no lesson this
+    one did not, and this one none the other did not (two NOT EXISTS make set equality).
+    The OuterRefs count the levels: the session listed, the other, a lesson of either.
+    """
+    listed_teaches_it = SessionLesson.objects.filter(
+        session_id=OuterRef(OuterRef(OuterRef("pk"))), lesson_id=OuterRef("lesson_id")
+    )
+    other_teaches_more = SessionLesson.objects.filter(session_id=OuterRef("pk")).filter(
+        ~Exists(listed_teaches_it)
+    )
+    other_teaches_it = SessionLesson.objects.filter(
+        session_id=OuterRef(OuterRef("pk")), lesson_id=OuterRef("lesson_id")
+    )
+    listed_teaches_more = SessionLesson.objects.filter(session_id=OuterRef(OuterRef("pk"))).filter(
+        ~Exists(other_teaches_it)
+    )
+    others = (
+        TrainingSession.objects.filter(group_id=OuterRef("group_id"), date=OuterRef("date"))
+        .exclude(pk=OuterRef("pk"))
+        .filter(~Exists(other_teaches_more), ~Exists(listed_teaches_more))
+    )
+    return Exists(others)
+
+
+def training_sessions_with_duplicate_mark(
+    queryset: QuerySet[TrainingSession],
+) -> QuerySet[TrainingSession]:
+    """Each session with `has_duplicate`: another report of it exists (`same_session_key`).
+
+    The other report is of the same group, so of the same provinces: the mark tells an
+    officer nothing about sessions they may not see.
+    """
+    return queryset.annotate(has_duplicate=_another_report_of_the_same_session())
 
 
 def likely_duplicate_sessions(*, session: TrainingSession) -> QuerySet[TrainingSession]:

@@ -21,8 +21,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib import messages
-from django.db.models import Count, IntegerField, Manager, OuterRef, Subquery, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import Manager
 from django.shortcuts import redirect
 from django.utils import timezone, translation
 from django.utils.functional import cached_property
@@ -39,12 +38,12 @@ from ..models import (
     AccessLogEntry,
     Attendance,
     ExportLog,
-    Headcount,
     Participant,
     SessionLesson,
     TrainingSession,
 )
 from ..scoping import can_export_personal_data
+from ..selectors import training_sessions_with_attendance
 from ..services import access_log_record, export_log_create
 
 #: The rows of one XLSX sheet, its heading row taken away.
@@ -362,13 +361,6 @@ SESSION_RELATED = (
 )
 
 
-def _count_per_session(model, aggregate):
-    rows = model.objects.filter(session=OuterRef("pk")).order_by().values("session")
-    return Coalesce(
-        Subquery(rows.annotate(total=aggregate).values("total"), output_field=IntegerField()), 0
-    )
-
-
 def lesson_titles_by_session(session_ids) -> dict[int, str]:
     """The titles of the lessons taught at each session, in the order given, one text each."""
     titles = defaultdict(list)
@@ -404,11 +396,7 @@ class TrainingSessionExportMixin(ListExportMixin):
             session.export_facilitators = facilitators.get(session.pk, "")
 
     def get_export_queryset(self, queryset):
-        # Subqueries, not joins: a join of attendances and headcounts would multiply rows.
-        return queryset.select_related(*SESSION_RELATED).annotate(
-            named_attendees=_count_per_session(Attendance, Count("pk")),
-            headcount_total=_count_per_session(Headcount, Sum("count")),
-        )
+        return training_sessions_with_attendance(queryset.select_related(*SESSION_RELATED))
 
 
 class AttendanceExportMixin(ListExportMixin):

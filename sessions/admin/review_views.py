@@ -5,11 +5,14 @@ is a 404), shows what the decision changes, and makes the change through `sessio
 on POST only.
 """
 
+from urllib.parse import parse_qsl, urlsplit
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
@@ -25,6 +28,26 @@ from ..services import (
     training_session_return,
     training_session_verify,
 )
+
+#: Of the list's address only its filters are kept: a page number may not exist any more
+#: once the decided session has left the queue, and the status is "submitted".
+NOT_KEPT_FROM_THE_LIST = {"status", "p", "_w_filter_fragment", "export"}
+
+
+def remaining_queue_url(list_url: str = "") -> str:
+    """The session list filtered to sessions awaiting review, with the other filters of
+    `list_url` (the list the officer came from).
+
+    Only the query of `list_url` is read, so the address is always the session list's
+    own: a link made to point elsewhere leads nowhere else.
+    """
+    filters = [
+        (name, value)
+        for name, value in parse_qsl(urlsplit(list_url).query, keep_blank_values=False)
+        if name not in NOT_KEPT_FROM_THE_LIST
+    ]
+    filters.append(("status", TrainingSession.Status.SUBMITTED))
+    return f"{reverse('training_sessions:index')}?{urlencode(filters)}"
 
 
 class ReturnForm(forms.Form):
@@ -87,9 +110,15 @@ class SessionReviewView(ScopedObjectView):
                 )
             ),
             return_form=kwargs.pop("return_form", None) or ReturnForm(),
+            list_url=self.list_url,
             edit_url=reverse("training_sessions:edit", args=[session.pk]),
             **kwargs,
         )
+
+    @property
+    def list_url(self) -> str:
+        """The list the officer came from (its filters), carried through the review's forms."""
+        return self.request.POST.get("list", "") or self.request.GET.get("list", "")
 
     def post(self, request, pk):
         session = self.object
@@ -98,14 +127,14 @@ class SessionReviewView(ScopedObjectView):
             if request.POST.get("action") == "verify":
                 training_session_verify(session=session, user=request.user)
                 messages.success(request, gettext("Session verified: it now counts in reports."))
-                return redirect("training_sessions:index")
+                return redirect(remaining_queue_url(self.list_url))
             if request.POST.get("action") == "return":
                 return_form = ReturnForm(request.POST)
                 if return_form.is_valid():
                     reason = return_form.cleaned_data["reason"]
                     training_session_return(session=session, user=request.user, reason=reason)
                     messages.success(request, gettext("Session returned to the club."))
-                    return redirect("training_sessions:index")
+                    return redirect(remaining_queue_url(self.list_url))
         except ValidationError as error:
             self._error_messages(error)
             session.refresh_from_db()

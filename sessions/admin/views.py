@@ -36,7 +36,11 @@ from ..scoping import (
     trainings_objects_visible_q,
     youth_groups_for_user,
 )
-from ..selectors import likely_duplicate_sessions
+from ..selectors import (
+    likely_duplicate_sessions,
+    training_sessions_with_attendance,
+    training_sessions_with_duplicate_mark,
+)
 from .exports import (
     AttendanceExportButtonsMixin,
     AttendanceExportMixin,
@@ -230,13 +234,19 @@ class ScopedUsageView(ScopedViewMixin, usage.UsageView):
         )
 
 
-def session_review_button(user, session, button_class):
-    """A link to the review screen, for a submitted session and a user who may verify it."""
+def session_review_button(user, session, button_class, *, list_url: str = ""):
+    """A link to the review screen, for a submitted session and a user who may verify it.
+
+    From the list, the link carries the list's address, so that after the decision the
+    officer is back on the same filters (see `review_views.remaining_queue_url`).
+    """
     if session.status != TrainingSession.Status.SUBMITTED:
         return []
     if not user.has_perm("trainings.verify_trainingsession"):
         return []
     url = reverse("training_sessions:review", args=[session.pk])
+    if list_url:
+        url = f"{url}?{urlencode({'list': list_url})}"
     return [button_class(_("Verify or return"), url=url, icon_name="tick", priority=5)]
 
 
@@ -267,9 +277,19 @@ class SessionWarnsOfDuplicatesMixin:
 class TrainingSessionIndexView(
     AttendanceExportButtonsMixin, TrainingSessionExportMixin, BulkActionsIndexView
 ):
+    def get_base_queryset(self):
+        queryset = super().get_base_queryset()
+        if self.is_export:
+            return queryset  # each export adds the figures it writes
+        # Counted in the list's own query: the same number of queries for any page size.
+        return training_sessions_with_duplicate_mark(training_sessions_with_attendance(queryset))
+
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
-        return [*session_review_button(self.request.user, instance, MenuItem), *buttons]
+        review = session_review_button(
+            self.request.user, instance, MenuItem, list_url=self.request.get_full_path()
+        )
+        return [*review, *buttons]
 
 
 class AttendanceExportView(AttendanceExportMixin, TrainingSessionIndexView):

@@ -7,7 +7,7 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel, ObjectList
-from wagtail.admin.ui.tables import BooleanColumn, Column
+from wagtail.admin.ui.tables import BooleanColumn, Column, NumberColumn, StatusFlagColumn
 from wagtail.admin.views.generic.models import CreateView
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -292,7 +292,19 @@ class TrainingSessionViewSet(ScopedModelViewSet):
     edit_view_class = admin_views.TrainingSessionEditView
     inspect_view_class = admin_views.TrainingSessionInspectView
     index_template_name = "trainings/trainingsession/index.html"
-    list_display = ["__str__", PROVINCE_OF_GROUP, "date", "status", "source", "attendance_mode"]
+    list_display = [
+        "__str__",
+        PROVINCE_OF_GROUP,
+        "date",
+        "status",
+        "source",
+        "attendance_mode",
+        # Annotated by the list's view (sessions.selectors): people named plus counted.
+        NumberColumn("attendance_total", label=_("attendance")),
+        StatusFlagColumn(
+            "has_duplicate", label=_("duplicate?"), true_label=_("possible duplicate")
+        ),
+    ]
     filterset_class = TrainingSessionFilterSet
     search_fields = ["group__name", "notes", "external_id"]
     ordering = ["-date", "-pk"]

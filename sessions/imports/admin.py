@@ -26,6 +26,7 @@ class ImportViewSet(ViewSet):
             path("<int:log_id>/", views.ImportDetailView.as_view(), name="detail"),
             path("<int:log_id>/confirm/", views.ImportConfirmView.as_view(), name="confirm"),
             path("<int:log_id>/cancel/", views.ImportCancelView.as_view(), name="cancel"),
+            path("<int:log_id>/dismiss/", views.ImportDismissView.as_view(), name="dismiss"),
             path(
                 "templates/<str:kind>.xlsx", views.TemplateDownloadView.as_view(), name="template"
             ),

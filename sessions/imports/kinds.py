@@ -1,13 +1,18 @@
 """What each kind of import does with a batch of rows: check them, then write them.
 
-`check` decides each row's outcome (created, updated, unchanged or rejected) with a
+`process` decides each row's outcome (created, updated, unchanged or rejected) with a
 few queries per batch; with `context.write` it then writes the batch with bulk
 queries. The service runs the batches of a file inside one transaction.
+
+Every check of a row runs whatever else is wrong with it, so the preview lists all of a
+row's problems at once and the officer fixes the file in one go, not one upload per
+problem; only a check that needs another cell's answer (the group needs its province)
+waits for that cell.
 """
 
 from dataclasses import dataclass, field
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -50,6 +55,9 @@ class Row:
     def fail(self, column: str, message) -> None:
         self.errors.append((column, str(message)))
 
+    def has_error(self, column: str) -> bool:
+        return any(failed == column for failed, __ in self.errors)
+
 
 class RowRejected(Exception):
     """A problem with one cell (or the row) that rejects the row."""
@@ -60,18 +68,26 @@ class RowRejected(Exception):
         self.message = str(message)
 
 
-def cell(row: Row, column: str, parse):
-    """Apply a context lookup to a cell, turning its CellError into a RowRejected."""
+def checked(row: Row, column: str, parse):
+    """A cell through a context lookup, or None: blank, refused already, or refused now.
+
+    A refusal goes on the row, and the row's other cells are still checked.
+    """
+    value = row.values.get(column)
+    if row.has_error(column) or value in (None, "", []):
+        return None
     try:
-        return parse(row.values.get(column))
+        return parse(value)
     except CellError as error:
-        raise RowRejected(column, error.message) from None
+        row.fail(column, error.message)
+        return None
 
 
 def validation_errors(row: Row, error: ValidationError, columns: dict[str, str]) -> None:
     """A model's ValidationError as row errors, on the column of each field."""
     for field_name, messages in error.message_dict.items():
-        column = columns.get(field_name, field_name if field_name in row.values else "")
+        # A field is named by its column (a blank consent date too); "" for the whole row.
+        column = columns.get(field_name, "" if field_name == NON_FIELD_ERRORS else field_name)
         for message in messages:
             row.fail(column, message)
 
@@ -96,24 +112,8 @@ class ImportKind:
         return ImportLog.Kind(self.kind).label
 
     def process(self, rows: list[Row], context: ImportContext) -> None:
+        """Check every row (those refused for a cell too), then write the rows without errors."""
         raise NotImplementedError
-
-    def check_places(self, rows: list[Row], context: ImportContext) -> None:
-        """For rows already rejected for a cell: also say if their province or group is wrong."""
-        for row in rows:
-            columns = {column for column, __ in row.errors}
-            if "province" in columns or not row.values.get("province"):
-                continue
-            try:
-                province = context.province(row.values["province"])
-            except CellError as error:
-                row.fail("province", error.message)
-                continue
-            if row.values.get("group") and "group" not in columns:
-                try:
-                    context.group(row.values["group"], province_code=province)
-                except CellError as error:
-                    row.fail("group", error.message)
 
 
 class YouthGroupImport(ImportKind):
@@ -125,17 +125,15 @@ class YouthGroupImport(ImportKind):
         province_codes = {}
         keys = {}
         for row in rows:
-            try:
-                province = cell(row, "province", context.province)
-                commune_id = cell(
-                    row,
-                    "commune",
-                    lambda value, row=row, province=province: context.commune(
-                        value, province_code=province, district=row.values.get("district")
-                    ),
-                )
-            except RowRejected as error:
-                row.fail(error.column, error.message)
+            province = checked(row, "province", context.province)
+            commune_id = province and checked(
+                row,
+                "commune",
+                lambda value, row=row, province=province: context.commune(
+                    value, province_code=province, district=row.values.get("district")
+                ),
+            )
+            if row.errors:
                 continue
             province_codes[row.number] = province
             keys[row.number] = (commune_id, name_key(row.values["name"]))
@@ -200,13 +198,12 @@ class PeerEducatorImport(ImportKind):
     def process(self, rows, context):
         groups = {}
         for row in rows:
-            try:
-                province = cell(row, "province", context.province)
-                groups[row.number] = cell(
-                    row, "group", lambda value, p=province: context.group(value, province_code=p)
-                )
-            except RowRejected as error:
-                row.fail(error.column, error.message)
+            province = checked(row, "province", context.province)
+            group = province and checked(
+                row, "group", lambda value, p=province: context.group(value, province_code=p)
+            )
+            if not row.errors:
+                groups[row.number] = group
         existing = {
             (educator.group_id, name_key(educator.name_km)): educator
             for educator in PeerEducator.objects.filter(
@@ -255,19 +252,6 @@ class PeerEducatorImport(ImportKind):
                 PeerEducator.objects.bulk_update(list(to_update.values()), self.fields)
 
 
-AUDIENCES = {
-    **{name_key(value): value for value in TrainingSession.Audience.values},
-    "យុវជន": "youth",
-    "ឪពុកម្តាយ": "parents",
-    "ឪពុកម្ដាយនិងអាណាព្យាបាល": "parents",
-    "សហគមន៍": "community",
-    "ចម្រុះ": "mixed",
-    "parentsandguardians": "parents",
-    "communitymembers": "community",
-    "youngpeople": "youth",
-}
-
-
 @dataclass
 class SessionPlan:
     """A session as the file describes it, and the one stored, if any."""
@@ -283,37 +267,31 @@ class SessionPlan:
 class SessionRows:
     """Reading the session columns of a row, and finding the sessions already stored."""
 
-    def session_plan(self, row: Row, context: ImportContext) -> SessionPlan:
-        province = cell(row, "province", context.province)
-        group = cell(row, "group", lambda value: context.group(value, province_code=province))
-        commune_id = group.commune_id
-        if clean_text(row.values.get("commune")):
-            commune_id = cell(
-                row, "commune", lambda value: context.commune(value, province_code=province)
-            )
-        lessons = []
-        if row.values.get("lessons"):
-            lessons = cell(row, "lessons", context.lesson_ids)
-        audience = clean_text(row.values.get("audience"))
-        if audience:
-            audience = AUDIENCES.get(name_key(audience))
-            if audience is None:
-                raise RowRejected(
-                    "audience",
-                    _("“%(value)s” is not an audience: write youth, parents, community or mixed.")
-                    % {"value": clean_text(row.values.get("audience"))},
+    def session_plan(self, row: Row, context: ImportContext) -> SessionPlan | None:
+        """The session the row describes; None if the row has problems, each one on the row."""
+        province = checked(row, "province", context.province)
+        group = province and checked(
+            row, "group", lambda value: context.group(value, province_code=province)
+        )
+        commune_id = province and checked(
+            row, "commune", lambda value: context.commune(value, province_code=province)
+        )
+        lessons = checked(row, "lessons", context.lesson_ids) or []
+        date = row.values.get("date")
+        if date and not row.has_error("group"):
+            try:
+                validate_session_date(
+                    date,
+                    founded_on=group.founded_on if group else None,
+                    today=context.today,
+                    # Written as the spreadsheet's cells are, not as the admin writes dates.
+                    date_display=lambda day: day.strftime("%d/%m/%Y"),
                 )
-        date = row.values["date"]
-        try:
-            validate_session_date(
-                date,
-                founded_on=group.founded_on,
-                today=context.today,
-                # Written as the spreadsheet's cells are, not as the admin writes dates.
-                date_display=lambda day: day.strftime("%d/%m/%Y"),
-            )
-        except ValidationError as error:
-            raise RowRejected("date", error.messages[0]) from None
+            except ValidationError as error:
+                row.fail("date", error.messages[0])
+        if row.errors:
+            return None
+        commune_id = commune_id or group.commune_id
         external_id = clean_text(row.values.get("external_id"))
         if external_id:
             key = ("session", "external", external_id)
@@ -328,7 +306,7 @@ class SessionRows:
             "date": date,
             "duration_minutes": row.values["duration_minutes"],
             "commune_id": commune_id,
-            "audience": audience or "",
+            "audience": row.values.get("audience") or "",
             "notes": clean_text(row.values.get("notes")),
         }
         return SessionPlan(key, group, values, lessons, external_id)
@@ -414,16 +392,15 @@ class TrainingSessionImport(SessionRows, ImportKind):
     def process(self, rows, context):
         plans = {}
         for row in rows:
-            try:
-                plans[row.number] = self.session_plan(row, context)
-            except RowRejected as error:
-                row.fail(error.column, error.message)
-                continue
-            if not self.headcounts(row):
+            plan = self.session_plan(row, context)
+            refused = any(row.has_error(column.key) for column in resources.HEADCOUNT_COLUMNS)
+            if not self.headcounts(row) and not refused:
                 row.fail(
                     resources.HEADCOUNT_COLUMNS[0].key,
                     _("No one is counted: fill in at least one headcount column."),
                 )
+            if plan is not None and not row.errors:
+                plans[row.number] = plan
         self.find_existing([plans[row.number] for row in rows if not row.errors], context)
         existing_counts = {}
         stored = [
@@ -515,6 +492,9 @@ PARTICIPANT_FIELDS = ["name", "sex", "year_of_birth", "age_band", *CONSENT_FIELD
 
 NULLABLE_PARTICIPANT_FIELDS = {"year_of_birth", *CONSENT_DATE_FIELDS}
 
+#: The cells `Participant.clean` reads (age and consents).
+READ_BY_PARTICIPANT_RULES = {"year_of_birth", "age_band", *CONSENT_FIELDS}
+
 
 class AttendanceImport(SessionRows, ImportKind):
     """One row per person at a session; the session is created from its first row."""
@@ -525,10 +505,9 @@ class AttendanceImport(SessionRows, ImportKind):
     def process(self, rows, context):
         plans = {}
         for row in rows:
-            try:
-                plans[row.number] = self.session_plan(row, context)
-            except RowRejected as error:
-                row.fail(error.column, error.message)
+            plan = self.session_plan(row, context)
+            if plan is not None:
+                plans[row.number] = plan
         self.find_existing([plans[row.number] for row in rows if not row.errors], context)
         for row in rows:
             existing = plans.get(row.number) and plans[row.number].existing
@@ -536,6 +515,11 @@ class AttendanceImport(SessionRows, ImportKind):
                 row.fail(existing.column, existing.message)
 
         people = self._find_participants(rows, plans, context)
+        for row in rows:
+            if row.errors and not clean_text(row.values.get("participant_code")):
+                # The person's own problems (consent of a minor...) are listed with the
+                # row's others; a row with errors never becomes a participant.
+                self._new_participant(row, context)
         stored_sessions = {
             plan.existing.pk
             for plan in plans.values()
@@ -688,6 +672,7 @@ class AttendanceImport(SessionRows, ImportKind):
         return found
 
     def _new_participant(self, row: Row, context: ImportContext) -> Participant | None:
+        """The person the row adds, checked; None (the problems on the row) if they fail."""
         values = {
             name: row.values.get(name)
             if name in NULLABLE_PARTICIPANT_FIELDS
@@ -695,20 +680,22 @@ class AttendanceImport(SessionRows, ImportKind):
             for name in PARTICIPANT_FIELDS
         }
         person = Participant(**values)
-        if clean_text(row.values.get("home_commune")):
-            try:
-                province = context.province(row.values.get("province"))
-                person.home_commune_id = context.commune(
-                    row.values.get("home_commune"), province_code=province
-                )
-            except CellError as error:
-                row.fail("home_commune", error.message)
-                return None
+        refused = [name for name in PARTICIPANT_FIELDS if row.has_error(name)]
+        # The rules across fields (age, a minor's consents) need every cell they read.
+        rules_can_run = not any(name in refused for name in READ_BY_PARTICIPANT_RULES)
+        # Checked with the session's columns already: a refusal there is not said twice.
+        province = checked(row, "province", context.province)
+        if province:
+            person.home_commune_id = checked(
+                row, "home_commune", lambda value: context.commune(value, province_code=province)
+            )
         try:
-            person.clean_fields(exclude=["code", "home_commune"])
-            person.clean()
+            person.clean_fields(exclude=["code", "home_commune", *refused])
+            if rules_can_run:
+                person.clean()
         except ValidationError as error:
             validation_errors(row, error, {})
+        if row.errors:
             return None
         return person
 

@@ -12,7 +12,7 @@ from sessions.models import CONSENTS
 from spreadsheets import cleaning
 from spreadsheets.columns import Column
 
-from .cleaning import parse_age_band, parse_sex
+from .cleaning import parse_age_band, parse_audience, parse_sex
 
 
 def _year(value):
@@ -101,7 +101,7 @@ SESSION_COLUMNS = [
     ),
     Column("commune", "ឃុំដែលបានធ្វើ", "commune where held", example=""),
     Column("lessons", "មេរៀន", "lessons", cleaning.split_list, example=""),
-    Column("audience", "អ្នកចូលរួម", "audience", choices="audience", example="youth"),
+    Column("audience", "អ្នកចូលរួម", "audience", parse_audience, choices="audience", example="youth"),
     Column("notes", "កំណត់ចំណាំ", "notes", example=""),
 ]
 

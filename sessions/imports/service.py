@@ -63,13 +63,15 @@ def imports_expire() -> int:
     Also fail checks and writes whose worker died: a write is one transaction, so a dead
     worker wrote nothing, and the officer is told to upload the file again.
     """
+    # A check with rows to fix kept its file before it had its own status: cleared too.
+    waiting = [ImportLog.Status.CHECKED, ImportLog.Status.NEEDS_FIXING]
     stale = ImportLog.objects.filter(
-        status=ImportLog.Status.CHECKED, created_at__lt=timezone.now() - UNCONFIRMED_KEPT_FOR
+        status__in=waiting, created_at__lt=timezone.now() - UNCONFIRMED_KEPT_FOR
     )
     count = 0
     for log in stale:
         _remove_file(log)
-        count += ImportLog.objects.filter(pk=log.pk, status=ImportLog.Status.CHECKED).update(
+        count += ImportLog.objects.filter(pk=log.pk, status__in=waiting).update(
             status=ImportLog.Status.CANCELLED, finished_at=timezone.now()
         )
     stalled = ImportLog.objects.filter(
@@ -188,11 +190,8 @@ def _run_rows(
     order = {column.key: index for index, column in enumerate(columns)}
 
     def run_batch(batch: list[Row]) -> None:
-        rejected = [row for row in batch if row.errors]
-        checked = [row for row in batch if not row.errors]
-        if checked:
-            kind.process(checked, context)
-        kind.check_places(rejected, context)
+        # Rows refused for a cell are checked too, so each one's every problem is listed.
+        kind.process(batch, context)
         for row in batch:
             counts["total"] += 1
             if row.errors:
@@ -265,7 +264,12 @@ def import_check(*, log: ImportLog) -> ImportLog:
             _finish(log, ImportLog.Status.FAILED, file_error=_unexpected())
             _remove_file(log)
             return log
-        _finish(log, ImportLog.Status.CHECKED, **result)
+        if result["counts"]["rejected"]:
+            # It can never be confirmed: the file (personal data) goes now, the preview stays.
+            _finish(log, ImportLog.Status.NEEDS_FIXING, **result)
+            _remove_file(log)
+        else:
+            _finish(log, ImportLog.Status.CHECKED, **result)
     return log
 
 
@@ -320,6 +324,22 @@ def import_cancel(*, log: ImportLog, user: User) -> ImportLog:
         }
         _finish(log, ImportLog.Status.CANCELLED, counts=counts, errors=log.errors)
         _remove_file(log)
+    return log
+
+
+def import_dismiss(*, log: ImportLog, user: User) -> ImportLog:
+    """Put away a check with rows to fix (the officer will upload the fixed file).
+
+    The caller found `log` among `import_logs_for_user(user)`; only a check with rows to fix
+    is dismissed, anything else is left as it is.
+    """
+    dismissed = ImportLog.objects.filter(pk=log.pk, status=ImportLog.Status.NEEDS_FIXING).update(
+        status=ImportLog.Status.CANCELLED, finished_at=timezone.now()
+    )
+    if not dismissed:
+        raise PermissionDenied(_("Only a check with rows to fix can be dismissed."))
+    _remove_file(log)
+    log.refresh_from_db()
     return log
 
 

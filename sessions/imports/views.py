@@ -14,13 +14,14 @@ from django.views.generic import TemplateView, View
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from sessions.models import ImportLog
-from sessions.scoping import can_access_all_provinces, provinces_for_user
+from sessions.scoping import import_logs_for_user, provinces_for_user
 from spreadsheets.reading import BadFile, max_upload_bytes
 
 from .kinds import KINDS
 from .service import (
     import_cancel,
     import_confirm,
+    import_dismiss,
     import_progress,
     import_upload,
     imports_expire,
@@ -50,14 +51,6 @@ def kinds_for_user(user) -> list[str]:
 
 def may_import(user) -> bool:
     return bool(kinds_for_user(user))
-
-
-def import_logs_for_user(user):
-    """An officer sees their own imports; national officers see everyone's."""
-    logs = ImportLog.objects.select_related("user")
-    if can_access_all_provinces(user):
-        return logs
-    return logs.filter(user=user)
 
 
 class UploadForm(forms.Form):
@@ -181,6 +174,16 @@ class ImportCancelView(ImportMixin, View):
         log = get_object_or_404(import_logs_for_user(request.user), pk=log_id)
         import_cancel(log=log, user=request.user)
         messages.info(request, _("The import was cancelled; nothing was written."))
+        return redirect("trainings_imports:index")
+
+
+class ImportDismissView(ImportMixin, View):
+    """Put away a check with rows to fix; anyone who may see the import may."""
+
+    def post(self, request, log_id):
+        log = get_object_or_404(import_logs_for_user(request.user), pk=log_id)
+        import_dismiss(log=log, user=request.user)
+        messages.info(request, _("The check was dismissed; nothing was written."))
         return redirect("trainings_imports:index")
 
 

@@ -13,7 +13,10 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from geography.models import Province
 from sessions.models import AgeBand
 from spreadsheets import XlsxSheet, XlsxWorkbook
+from spreadsheets.cleaning import YES_NO_LIST
 from spreadsheets.columns import Column
+
+from .cleaning import AUDIENCE_LIST, SEX_LIST
 
 INSTRUCTIONS_SHEET = "instructions"
 LISTS_SHEET = "lists"
@@ -27,10 +30,10 @@ def drop_down_lists() -> dict[str, list[str]]:
     """The values each drop-down offers; every one of them is read back by the import."""
     return {
         "provinces": list(Province.objects.order_by("code").values_list("name_km", flat=True)),
-        "sex": ["ស្រី", "ប្រុស", "មិនចង់ប្រាប់"],
+        "sex": SEX_LIST,
         "age_bands": [band.value for band in AgeBand],
-        "yes_no": ["បាទ/ចាស", "ទេ"],
-        "audience": ["យុវជន", "ឪពុកម្តាយ", "សហគមន៍", "ចម្រុះ"],
+        "yes_no": YES_NO_LIST,
+        "audience": AUDIENCE_LIST,
     }
 
 

@@ -17,6 +17,8 @@ class ImportLog(models.Model):
     class Status(models.TextChoices):
         CHECKING = "checking", _("checking")
         CHECKED = "checked", _("checked, waiting for confirmation")
+        # Some rows have problems: it cannot be confirmed; the officer fixes the file.
+        NEEDS_FIXING = "needs_fixing", _("checked, rows to fix")
         IMPORTING = "importing", _("importing")
         DONE = "done", _("imported")
         FAILED = "failed", _("failed, nothing imported")
@@ -59,6 +61,11 @@ class ImportLog(models.Model):
 
     def __str__(self):
         return f"{self.file_name} ({self.get_kind_display()})"
+
+    @property
+    def may_be_dismissed(self) -> bool:
+        """A check with rows to fix waits for nothing: whoever may see it can put it away."""
+        return self.status == self.Status.NEEDS_FIXING
 
     @property
     def is_running(self) -> bool:

@@ -8,11 +8,12 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from .panels import ProgrammePanel, may_see_reports
-from .views import ProgrammeReportView
+from .views import ProgrammeReportView, report_places
 
 urlpatterns = [
     path("", ProgrammeReportView.as_view(), name="programme"),
     path("results/", ProgrammeReportView.as_view(results_only=True), name="programme_results"),
+    path("places/", report_places, name="programme_places"),
 ]
 
 

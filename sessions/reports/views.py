@@ -8,6 +8,8 @@ import datetime
 
 import django_filters
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.utils import translation
 from django.utils.functional import cached_property
@@ -101,11 +103,32 @@ def report_filters_from(filterset) -> ReportFilters:
     )
 
 
+def report_places(request):
+    """The district and youth group choices of the report's filters for the place in the
+    query, as the filter form itself offers them (so only of the user's provinces).
+
+    The report page's script replaces its lists with these when a province or district
+    is chosen: [[value, label], ...] for "district" and "group", the blank choice first.
+    """
+    if not ProgrammeReportView.permission_policy.user_has_permission(request.user, "view"):
+        raise PermissionDenied
+    form = ProgrammeReportFilterSet(
+        request.GET, queryset=TrainingSession.objects.none(), request=request
+    ).form
+    return JsonResponse(
+        {
+            name: [[str(value), str(label)] for value, label in form.fields[name].choices]
+            for name in ("district", "group")
+        }
+    )
+
+
 class ProgrammeReportView(FormulaEscapingExportMixin, ReportView):
     """What the trainings reached, where and who, for officers of the provinces shown."""
 
     page_title = _("Programme reach")
     header_icon = "group"
+    template_name = "trainings/reports/programme_report.html"
     results_template_name = "trainings/reports/programme_report_results.html"
     filterset_class = ProgrammeReportFilterSet
     index_url_name = "trainings_reports:programme"

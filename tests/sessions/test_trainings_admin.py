@@ -114,6 +114,7 @@ REPORT_URLS = {
     "report csv": "/admin/reports/programme/?export=csv",
     "report xlsx": "/admin/reports/programme/?export=xlsx&language=km",
     "report pdf": "/admin/reports/programme/?export=pdf&language=en",
+    "report places": "/admin/reports/programme/places/",
 }
 
 

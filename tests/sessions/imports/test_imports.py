@@ -343,7 +343,7 @@ def test_nothing_can_be_confirmed_while_a_row_is_bad(officer_client, club):
     response = confirm(officer_client, log)
     assert response.status_code in (403, 200)
     log.refresh_from_db()
-    assert log.status == ImportLog.Status.CHECKED
+    assert log.status == ImportLog.Status.NEEDS_FIXING
     assert not TrainingSession.objects.exists()
 
 
