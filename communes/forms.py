@@ -26,7 +26,25 @@ class VillageChoiceField(forms.ModelChoiceField):
         return f"{village.name} · {village.commune.name}"
 
 
-class PhoneFormMixin:
+class ErrorsOnShownFieldsMixin:
+    """A rule about a field the form does not show is told above the form, not lost.
+
+    The model's `clean()` names the field a rule is about; a form that leaves that field
+    out (the admin's, without the personal fields; a departure's, without the return's)
+    would otherwise fail with a server error instead of a message.
+    """
+
+    def _update_errors(self, errors):
+        if hasattr(errors, "error_dict"):
+            shown = {}
+            for field, messages in errors.error_dict.items():
+                key = field if field in self.fields else NON_FIELD_ERRORS
+                shown.setdefault(key, []).extend(messages)
+            errors = ValidationError(shown)
+        super()._update_errors(errors)
+
+
+class PhoneFormMixin(ErrorsOnShownFieldsMixin):
     """Messages in the focal point's words on every field, and the choices that are theirs."""
 
     def _set_messages(self):
@@ -49,16 +67,6 @@ class PhoneFormMixin:
         self.fields["agency"].queryset = Agency.objects.exclude(
             status=AgencyStatus.NOT_LICENSED
         ).order_by("name_km", "name_en")
-
-    def _update_errors(self, errors):
-        # A rule about a field this form does not show is told above the form, not lost.
-        if hasattr(errors, "error_dict"):
-            shown = {}
-            for field, messages in errors.error_dict.items():
-                key = field if field in self.fields else NON_FIELD_ERRORS
-                shown.setdefault(key, []).extend(messages)
-            errors = ValidationError(shown)
-        super()._update_errors(errors)
 
     def _post_clean(self):
         # The commune is the village's: set before the model's rules run.

@@ -17,7 +17,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import CharField, Q, QuerySet
 from django.db.models.functions import Cast
 
-from geography.models import Commune
+from geography.models import Commune, District, Province
 from sessions.scoping import can_access_all_provinces, provinces_for_user
 
 from .models import FeeCap, FocalPointAssignment, Movement, RecruitmentActivity
@@ -146,3 +146,16 @@ def log_entries_visible_q(user) -> Q:
         ids = queryset.annotate(text_id=Cast("pk", CharField())).values("text_id")
         condition |= Q(content_type=content_type, object_id__in=ids)
     return condition
+
+
+def provinces_for_register(user) -> QuerySet[Province]:
+    """The provinces of the communes whose records this user may read (the admin's filters)."""
+    return Province.objects.filter(
+        pk__in=communes_for_user(user).values("district__province")
+    ).order_by("code")
+
+
+def districts_for_register(user) -> QuerySet[District]:
+    return District.objects.filter(pk__in=communes_for_user(user).values("district")).order_by(
+        "code"
+    )

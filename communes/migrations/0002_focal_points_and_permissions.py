@@ -1,7 +1,7 @@
 """The commune focal points' role, and who may do what with the commune registers.
 
 Focal points record in their communes from the public site: one permission, no admin
-access. Program officers read, add and change the records of their provinces' communes;
+access. Program officers read and change the records of their provinces' communes;
 national officers everything, with the names and phones and their erasure, the focal
 points' assignments and the fee caps. Groups are found or created by name, as the roles'
 own migrations do, so this runs whichever app made them first.
@@ -16,18 +16,20 @@ RECORDS = ["movement", "recruitmentactivity"]
 
 GRANTS = {
     FOCAL_POINTS: [("movement", "record_in_assigned_communes")],
+    # Records are made on the focal points' phones: nobody adds them in the admin.
     PROGRAM: [
-        *[
-            (model, f"{action}_{model}")
-            for model in RECORDS
-            for action in ("add", "change", "view")
-        ],
+        *[(model, f"{action}_{model}") for model in RECORDS for action in ("change", "view")],
         ("feecap", "view_feecap"),
     ],
     NATIONAL: [
         *[
             (model, f"{action}_{model}")
-            for model in [*RECORDS, "focalpointassignment", "feecap"]
+            for model in RECORDS
+            for action in ("change", "delete", "view")
+        ],
+        *[
+            (model, f"{action}_{model}")
+            for model in ["focalpointassignment", "feecap"]
             for action in ("add", "change", "delete", "view")
         ],
         ("movement", "view_personal_data"),
