@@ -80,7 +80,8 @@ class MovementInspectView(ScopedInspectView):
 
     def get_fields(self):
         fields = super().get_fields()
-        if not may_see_personal_data(self.request.user, self.object):
+        # Wagtail lists the fields before it loads the object.
+        if not may_see_personal_data(self.request.user, self.get_object()):
             fields = [field for field in fields if field not in PERSONAL_FIELDS]
         return fields
 
