@@ -357,11 +357,14 @@ class Movement(Place):
                 "Someone holds the passport, so the person has one: answer yes."
             )
         if self.contact_consent:
-            if not self.consent_recorded_on:
-                errors["consent_recorded_on"] = _("Give the day the person agreed.")
+            # A consent ticked without its date was given today, when it is recorded.
+            if self.consent_recorded_on is None:
+                self.consent_recorded_on = timezone.localdate()
             if not (self.name or self.phone) and self.personal_data_erased_at is None:
                 errors["name"] = _("Give a name or a phone to contact, or untick the consent.")
-        elif self.name or self.phone:
+        else:
+            self.consent_recorded_on = None
+        if not self.contact_consent and (self.name or self.phone):
             errors["contact_consent"] = _(
                 "A name or phone is kept only if the person agreed to be contacted."
             )

@@ -31,14 +31,7 @@ def _record_save(*, record, user) -> None:
 
 
 def movement_record(*, movement: Movement, user) -> Movement:
-    """Save a departure or a return (new or changed); raises ValidationError, saving nothing.
-
-    A consent ticked without its date was given today, when it is recorded.
-    """
-    if movement.contact_consent and movement.consent_recorded_on is None:
-        movement.consent_recorded_on = timezone.localdate()
-    if not movement.contact_consent:
-        movement.consent_recorded_on = None
+    """Save a departure or a return (new or changed); raises ValidationError, saving nothing."""
     _record_save(record=movement, user=user)
     return movement
 

@@ -24,9 +24,7 @@ def movement(commune, **fields) -> Movement:
         fields.setdefault("destination_country", Country.objects.get(code="TH"))
     if fields["kind"] == MovementKind.RETURN:
         fields.setdefault("return_reason", ReturnReason.EXPLOITATION)
-    made = Movement(
-        commune=commune, village=commune.villages.order_by("code").first(), **fields
-    )
+    made = Movement(commune=commune, village=commune.villages.order_by("code").first(), **fields)
     made.full_clean()
     made.save()
     return made
@@ -104,5 +102,3 @@ def licensed_agency(db):
     agency.full_clean()
     agency.save()
     return agency
-
-
