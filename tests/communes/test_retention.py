@@ -68,3 +68,10 @@ def test_a_national_officer_erases_a_name_on_request_and_the_history_keeps_no_na
     assert record.name == "" and record.phone == "" and record.personal_data_erased_at
     entry = CommunesLogEntry.objects.get(action="communes.erase_personal_data")
     assert "Secret" not in entry.label and entry.user == national
+
+
+def test_the_nightly_retention_timer_runs_the_erasure():
+    from django.conf import settings
+
+    service = (settings.BASE_DIR / "deploy/systemd/smh-retention.service").read_text()
+    assert "manage.py erase_expired_register_contacts\n" in service
