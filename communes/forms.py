@@ -49,6 +49,9 @@ class PhoneFormMixin(ErrorsOnShownFieldsMixin):
 
     def _set_messages(self):
         for field in self.fields.values():
+            if isinstance(field.widget, forms.RadioSelect):
+                # A dashed "no answer" button is noise on a phone: nothing ticked says it.
+                field.choices = [choice for choice in field.choices if choice[0] != ""]
             field.error_messages["required"] = _("Fill in this field.")
             field.error_messages["invalid_choice"] = _("Choose one of the list.")
             if isinstance(field, forms.IntegerField):
@@ -129,7 +132,6 @@ class MovementForm(PhoneFormMixin, forms.ModelForm):
             del self.fields["help_wanted"]
         else:
             self.fields["return_reason"].required = True
-            self.fields["return_reason"].choices = self.fields["return_reason"].choices[1:]
             self.fields["date"].label = _("date of return")
             self.fields["destination_country"].label = _("came back from (country)")
             self.fields["destination_province"].label = _("came back from (province)")
