@@ -6,6 +6,7 @@ them, and keep the focal points' assignments and the fee caps.
 """
 
 import django_filters
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
@@ -30,6 +31,7 @@ from ..scoping import (
 from . import views
 
 PERSONAL_DATA = "communes.view_personal_data"
+FOCAL_POINT_CODENAME = "record_in_assigned_communes"
 
 
 class CommuneScopedPermissionPolicy(ModelPermissionPolicy):
@@ -368,6 +370,17 @@ class FocalPointAssignmentViewSet(ModelViewSet):
     def get_form_class(self, for_update=False):
         form_class = super().get_form_class(for_update)
         form_class.base_fields["commune"].queryset = Commune.objects.order_by("code")
+        # Only the focal points' accounts are offered, not every account of the site.
+        form_class.base_fields["focal_point"].queryset = (
+            get_user_model()
+            .objects.filter(
+                Q(groups__permissions__codename=FOCAL_POINT_CODENAME)
+                | Q(user_permissions__codename=FOCAL_POINT_CODENAME),
+                is_active=True,
+            )
+            .distinct()
+            .order_by("username")
+        )
         return form_class
 
 

@@ -219,3 +219,23 @@ def test_the_history_of_a_record_is_read_only_in_its_province(
     client.force_login(officer_battambang)
     page = client.get(reverse("wagtailadmin_reports:site_history")).content.decode()
     assert "officer.17" not in page
+
+
+def test_only_national_officers_give_communes_to_focal_points(
+    client, communes, national, officer_siem_reap, editor
+):
+    from communes.models import FocalPointAssignment
+    from tests.communes.conftest import focal_point_of
+
+    focal_point = focal_point_of(username="focal.new")
+    url = reverse("communes_focal_points:add")
+    for user in (officer_siem_reap, editor):
+        client.force_login(user)
+        assert client.get(reverse("communes_focal_points:index")).status_code in (302, 403)
+        client.post(url, {"focal_point": focal_point.pk, "commune": communes["A"].pk})
+    assert not FocalPointAssignment.objects.exists()
+    client.force_login(national)
+    form = client.get(url).context["form"]
+    assert list(form.fields["focal_point"].queryset) == [focal_point]
+    client.post(url, {"focal_point": focal_point.pk, "commune": communes["A"].pk})
+    assert FocalPointAssignment.objects.get().commune == communes["A"]
