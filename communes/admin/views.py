@@ -20,6 +20,8 @@ from wagtail.admin.views.generic import history, models, usage
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.widgets.button import Button
 
+from spreadsheets.wagtail_exports import FormulaEscapingExportMixin
+
 from ..forms import ErrorsOnShownFieldsMixin
 from ..scoping import may_erase_personal_data, may_see_personal_data, movements_for_user
 from ..services import movement_personal_data_erase
@@ -41,7 +43,9 @@ class ScopedViewMixin:
         return self.scoped_queryset(self.request.user)
 
 
-class ScopedIndexView(ScopedViewMixin, models.IndexView):
+class ScopedIndexView(FormulaEscapingExportMixin, ScopedViewMixin, models.IndexView):
+    """The list; no export yet, but any that is added writes through the escaping writer."""
+
     select_related_fields = ()
 
     def get_base_queryset(self):
