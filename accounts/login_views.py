@@ -7,19 +7,23 @@ from django.http import HttpResponse
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 
+from communes.scoping import focal_point_communes
 from sessions.scoping import club_for_user
 
 from .forms import LoginForm
 
 
 class LoginView(auth_views.LoginView):
-    """Log in; a club leader lands on "My club", everyone else where they were going."""
+    """Log in; a club leader lands on "My club", a commune focal point on "My commune",
+    everyone else where they were going."""
 
     authentication_form = LoginForm
 
     def get_default_redirect_url(self) -> str:
         if club_for_user(self.request.user) is not None:
             return reverse("club:home")
+        if focal_point_communes(self.request.user).exists():
+            return reverse("communes:home")
         return super().get_default_redirect_url()
 
 

@@ -1,6 +1,7 @@
 """`Cache-Control: private, no-store` on every address that may show personal data.
 
-The whole admin (lists, forms, exports, imports), the club leaders' pages and the login
+The whole admin (lists, forms, exports, imports), the club leaders' and commune focal
+points' pages and the login
 pages: a phone shared in a family, a browser's back button after logging out, or a proxy
 between a commune and the internet must keep no copy of them. One list of address
 prefixes here, rather than a decorator on each view, so a new admin screen or club page
@@ -18,7 +19,7 @@ from django.utils.cache import patch_cache_control
 
 def _private_path_pattern() -> re.Pattern[str]:
     languages = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
-    return re.compile(rf"^/(?:admin/|(?:{languages})/(?:club|accounts)/)")
+    return re.compile(rf"^/(?:admin/|(?:{languages})/(?:club|commune|accounts)/)")
 
 
 class PrivatePagesNoStoreMiddleware:

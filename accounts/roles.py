@@ -14,6 +14,8 @@ MODERATORS = "Moderators"
 PROGRAM_OFFICERS = "Program officers"
 NATIONAL_PROGRAM_OFFICERS = "National program officers"
 CLUB_LEADERS = "Club leaders"
+# Made by the communes app (its migration 0002), which owns the commune registers.
+COMMUNE_FOCAL_POINTS = "Commune focal points"
 
 ROLE_LABELS = {
     EDITORS: _("Editors"),
@@ -21,4 +23,5 @@ ROLE_LABELS = {
     PROGRAM_OFFICERS: _("Program officers"),
     NATIONAL_PROGRAM_OFFICERS: _("National program officers"),
     CLUB_LEADERS: _("Club leaders"),
+    COMMUNE_FOCAL_POINTS: _("Commune focal points"),
 }

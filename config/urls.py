@@ -68,6 +68,7 @@ urlpatterns += i18n_patterns(
     ),
     path("club/", include("sessions.club.urls")),
     path("agencies/", include("agencies.urls")),
+    path("commune/", include("communes.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

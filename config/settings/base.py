@@ -29,6 +29,7 @@ INSTALLED_APPS = [
     "curriculum",
     "sessions.apps.TrainingsConfig",
     "agencies",
+    "communes",
     "demo",  # the demo content and its commands, for development machines; no app imports it
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -120,6 +121,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "sessions.context_processors.club_leader",
+                "communes.context_processors.focal_point",
             ],
         },
     },
@@ -289,6 +291,14 @@ IMPORT_BATCH_SIZE = 1000
 # MEDIA_ROOT or STATIC_ROOT), and the newest BACKUP_KEEP of them are kept (0: all).
 BACKUP_ROOT = Path(os.environ.get("BACKUP_ROOT", BASE_DIR / "var" / "backups"))
 BACKUP_KEEP = int(os.environ.get("BACKUP_KEEP", "14"))
+
+# The commune registers (communes/): names and phones, kept only with the person's consent,
+# are erased this many months after the consent was recorded (figures are kept); riel
+# amounts are compared with the fee caps (set in dollars) at this rate.
+COMMUNES_PERSONAL_DATA_RETENTION_MONTHS = int(
+    os.environ.get("COMMUNES_PERSONAL_DATA_RETENTION_MONTHS", "24")
+)
+COMMUNES_RIEL_PER_DOLLAR = int(os.environ.get("COMMUNES_RIEL_PER_DOLLAR", "4000"))
 
 WAGTAIL_SITE_NAME = "Safe Migration Hub"
 # Nothing in the admin reaches the internet: no Gravatar, no update check, no banner.

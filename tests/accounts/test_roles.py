@@ -42,6 +42,12 @@ SNIPPETS_PUBLISH = model_permissions(
     "curriculum", ("topic", "audience", "helpentry"), ("publish", "lock", "unlock")
 )
 AGENCIES_KEEP = model_permissions("agencies", ("agency", "country"), CRUD)
+COMMUNE_RECORDS = ("movement", "recruitmentactivity")
+COMMUNES_READ = model_permissions("communes", COMMUNE_RECORDS, ("change", "view"))
+COMMUNES_READ |= {"communes.view_feecap"}
+COMMUNES_KEEP = model_permissions("communes", COMMUNE_RECORDS, ("change", "delete", "view"))
+COMMUNES_KEEP |= model_permissions("communes", ("focalpointassignment", "feecap"), CRUD)
+COMMUNES_KEEP |= {"communes.view_personal_data", "communes.erase_personal_data"}
 
 ROLES = {
     "Editors": ADMIN | CONTENT | FACILITATOR | AGENCIES_READ,
@@ -49,12 +55,14 @@ ROLES = {
     "Program officers": ADMIN
     | FACILITATOR
     | AGENCIES_READ
+    | COMMUNES_READ
     | PLACES
     | model_permissions("trainings", TRAININGS, ("add", "change", "view"))
     | {"trainings.verify_trainingsession", "trainings.work_in_assigned_provinces"},
     "National program officers": ADMIN
     | FACILITATOR
     | AGENCIES_KEEP
+    | COMMUNES_KEEP
     | PLACES
     | model_permissions("trainings", TRAININGS, CRUD)
     | model_permissions("trainings", ("provinceassignment",), CRUD)
@@ -67,6 +75,8 @@ ROLES = {
         "trainings.view_accesslogentry",
     },
     "Club leaders": FACILITATOR,
+    # The public site only, in the communes assigned to them (communes/scoping.py).
+    "Commune focal points": {"communes.record_in_assigned_communes"},
 }
 # Wagtail's page permissions on the root page, and what may be used of the root collection.
 PAGE_PERMISSIONS = {
@@ -125,6 +135,7 @@ def test_every_role_but_club_leaders_may_use_the_admin():
     for role in ["Editors", "Moderators", "Program officers", "National program officers"]:
         assert UserFactory(role=role).has_perm("wagtailadmin.access_admin"), role
     assert not UserFactory(role="Club leaders").has_perm("wagtailadmin.access_admin")
+    assert not UserFactory(role="Commune focal points").has_perm("wagtailadmin.access_admin")
 
 
 def run_data_migrations(*nodes):

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 
 from demo.accounts import DEMO_PASSWORD, demo_accounts_create
 from demo.agencies import demo_agencies_build
+from demo.communes import demo_commune_records_build, demo_focal_points_assign
 from demo.curriculum import demo_curriculum_build, demo_curriculum_summary
 from demo.home_pages import demo_home_pages_build
 from demo.trainings import demo_trainings_build
@@ -22,9 +23,11 @@ class Command(BaseCommand):
         self.stdout.write(f"Home pages: {built}")
         self.stdout.write(f"Curriculum: {demo_curriculum_summary(demo_curriculum_build())}")
         self.stdout.write(f"Sample recruitment agencies: {demo_agencies_build()} made")
+        self.stdout.write(f"Sample commune register records: {demo_commune_records_build()} made")
         if getattr(settings, "DEMO_ACCOUNTS_ALLOWED", False):
             self._create_demo_accounts()
             self.stdout.write(f"Demo training sessions: {demo_trainings_build()} made")
+            self.stdout.write(f"Pilot communes given to focal points: {demo_focal_points_assign()}")
         # Search and references reflect the content just built.
         call_command("update_index", verbosity=0)
         call_command("rebuild_references_index", verbosity=0)

@@ -1,0 +1,94 @@
+"""Writes to the commune registers: records saved whole or not at all, names and phones erased.
+
+Each write is checked with the model's rules (`full_clean`) before it is saved and is
+written to the register's history (`CommunesLogEntry`) in the same transaction. The
+history's label is the record's code, never a name, so erasing a name leaves none behind.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.db import transaction
+from django.utils import timezone
+from wagtail.log_actions import log
+
+from .models import CommunesLogEntry, Movement, RecruitmentActivity
+
+#: The history's action when a name and phone are erased (labelled in wagtail_hooks.py).
+ERASE_ACTION = "communes.erase_personal_data"
+#: The same, done by the retention task rather than by someone's request.
+EXPIRE_ACTION = "communes.expire_personal_data"
+
+
+def _record_save(*, record: Movement | RecruitmentActivity, user: User) -> None:
+    creating = record.pk is None
+    if creating:
+        record.recorded_by = user
+    record.full_clean()
+    with transaction.atomic():
+        record.save()
+        log(instance=record, action="wagtail.create" if creating else "wagtail.edit", user=user)
+
+
+def movement_record(*, movement: Movement, user: User) -> Movement:
+    """Save a departure or a return (new or changed); raises ValidationError, saving nothing."""
+    _record_save(record=movement, user=user)
+    return movement
+
+
+def recruitment_activity_record(
+    *, activity: RecruitmentActivity, user: User
+) -> RecruitmentActivity:
+    """Save a recruiter seen in the commune; raises ValidationError, saving nothing."""
+    _record_save(record=activity, user=user)
+    return activity
+
+
+def movement_personal_data_erase(*, movement: Movement, user: User) -> Movement:
+    """Erase the person's name and phone now (on their request); the record and its code stay."""
+    with transaction.atomic():
+        movement.name = ""
+        movement.phone = ""
+        movement.personal_data_erased_at = timezone.now()
+        movement.save(update_fields=["name", "phone", "personal_data_erased_at", "updated_at"])
+        log(instance=movement, action=ERASE_ACTION, user=user)
+    return movement
+
+
+def months_before(day: datetime.date, months: int) -> datetime.date:
+    """The same day `months` earlier, or the month's last day where it has no such day."""
+    month_index = day.year * 12 + day.month - 1 - months
+    year, month = divmod(month_index, 12)
+    month += 1
+    next_month = datetime.date(year + month // 12, month % 12 + 1, 1)
+    last_day = (next_month - datetime.timedelta(days=1)).day
+    return datetime.date(year, month, min(day.day, last_day))
+
+
+def movements_personal_data_expire(*, today: datetime.date | None = None) -> int:
+    """Erase the names and phones whose consent is older than the retention period.
+
+    Run every night (`manage.py erase_expired_register_contacts`, by the retention timer).
+    Returns how many records were erased; the figures do not change.
+    """
+    today = today or timezone.localdate()
+    cutoff = months_before(today, settings.COMMUNES_PERSONAL_DATA_RETENTION_MONTHS)
+    with transaction.atomic():
+        expired = list(
+            Movement.objects.select_for_update()
+            .filter(
+                contact_consent=True,
+                personal_data_erased_at__isnull=True,
+                consent_recorded_on__lte=cutoff,
+            )
+            .only("pk", "kind", "person_code")
+        )
+        if not expired:
+            return 0
+        Movement.objects.filter(pk__in=[movement.pk for movement in expired]).update(
+            name="", phone="", personal_data_erased_at=timezone.now(), updated_at=timezone.now()
+        )
+        for movement in expired:
+            CommunesLogEntry.objects.log_action(movement, EXPIRE_ACTION, user=None)
+    return len(expired)
