@@ -285,7 +285,7 @@ IMPORT_BATCH_SIZE = 1000
 # `internal` location EXPORT_FILES_ACCEL_REDIRECT, e.g. `/_exports/`; empty: the
 # application sends them), and deleted EXPORT_FILES_KEPT_DAYS after they were made. A job
 # whose worker gave no sign of life for EXPORT_STALLED_MINUTES is shown as failed.
-EXPORT_BACKGROUND_ROWS = int(os.environ.get("EXPORT_BACKGROUND_ROWS", "20000"))
+EXPORT_BACKGROUND_ROWS = int(os.environ.get("EXPORT_BACKGROUND_ROWS", "10000"))
 EXPORT_FILES_ROOT = Path(os.environ.get("EXPORT_FILES_ROOT", BASE_DIR / "var" / "exports"))
 EXPORT_FILES_ACCEL_REDIRECT = os.environ.get("EXPORT_FILES_ACCEL_REDIRECT", "")
 EXPORT_FILES_KEPT_DAYS = int(os.environ.get("EXPORT_FILES_KEPT_DAYS", "7"))

@@ -24,12 +24,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ..models import AccessLogEntry, ExportJob, ExportLog
+from ..models.exports import export_files_root
 from ..scoping import can_access_all_provinces, can_export_personal_data, provinces_for_user
 from ..services import access_log_record
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_BACKGROUND_ROWS = 20_000
+DEFAULT_BACKGROUND_ROWS = 10_000
 DEFAULT_KEPT_DAYS = 7
 DEFAULT_STALLED_MINUTES = 15
 #: How often at most a running job writes its progress (and heartbeat) to the database.
@@ -41,12 +42,6 @@ def background_threshold() -> int:
     return getattr(settings, "EXPORT_BACKGROUND_ROWS", DEFAULT_BACKGROUND_ROWS)
 
 
-def files_root() -> Path:
-    root = Path(getattr(settings, "EXPORT_FILES_ROOT", settings.BASE_DIR / "var" / "exports"))
-    root.mkdir(parents=True, exist_ok=True)
-    return root
-
-
 def kept_for() -> datetime.timedelta:
     return datetime.timedelta(days=getattr(settings, "EXPORT_FILES_KEPT_DAYS", DEFAULT_KEPT_DAYS))
 
@@ -54,15 +49,6 @@ def kept_for() -> datetime.timedelta:
 def stalled_after() -> datetime.timedelta:
     minutes = getattr(settings, "EXPORT_STALLED_MINUTES", DEFAULT_STALLED_MINUTES)
     return datetime.timedelta(minutes=minutes)
-
-
-def partial_path(job: ExportJob) -> Path:
-    """Where the file is written until it is whole."""
-    return files_root() / f"export-{job.pk}.partial"
-
-
-def stored_path(job: ExportJob) -> Path | None:
-    return files_root() / job.stored_name if job.stored_name else None
 
 
 def export_jobs_for_user(user):
@@ -183,7 +169,7 @@ def _build(job: ExportJob) -> None:
     )
     view.export_progress_listener = _progress_writer(job)
 
-    partial = partial_path(job)
+    partial = job.partial_path
     try:
         # Logged before the rows are written, as an immediate download is before it is sent.
         export_log = view.log_export(
@@ -196,14 +182,14 @@ def _build(job: ExportJob) -> None:
             else:
                 view.write_xlsx(queryset, output)
         name = f"export-{job.pk}-{secrets.token_hex(8)}.{job.export_format}"
-        os.replace(partial, files_root() / name)
+        os.replace(partial, export_files_root() / name)
     finally:
         partial.unlink(missing_ok=True)
     finished = ExportJob.objects.filter(pk=job.pk, status=ExportJob.Status.RUNNING).update(
         status=ExportJob.Status.DONE,
         stored_name=name,
         download_name=f"{view.get_filename()}.{job.export_format}",
-        file_size=(files_root() / name).stat().st_size,
+        file_size=(export_files_root() / name).stat().st_size,
         rows_done=row_count,
         export_log=export_log,
         finished_at=timezone.now(),
@@ -211,7 +197,7 @@ def _build(job: ExportJob) -> None:
     )
     if not finished:
         # Marked failed as stalled while it ran slowly: the officer was told to ask again.
-        (files_root() / name).unlink(missing_ok=True)
+        (export_files_root() / name).unlink(missing_ok=True)
 
 
 def _progress_writer(job: ExportJob):
@@ -231,7 +217,7 @@ def _progress_writer(job: ExportJob):
 def _fail(job: ExportJob, message: str) -> None:
     # The job is marked failed whatever happens to its half-written file.
     with contextlib.suppress(OSError):
-        partial_path(job).unlink(missing_ok=True)
+        job.partial_path.unlink(missing_ok=True)
     ExportJob.objects.filter(pk=job.pk).update(
         status=ExportJob.Status.FAILED, error=message, finished_at=timezone.now()
     )
@@ -250,7 +236,7 @@ def export_jobs_expire() -> int:
     ):
         with translation.override(job.language):
             message = _stalled()
-        partial_path(job).unlink(missing_ok=True)
+        job.partial_path.unlink(missing_ok=True)
         count += ExportJob.objects.filter(
             pk=job.pk, status=ExportJob.Status.RUNNING, heartbeat_at=job.heartbeat_at
         ).update(status=ExportJob.Status.FAILED, error=message, finished_at=now)
@@ -259,20 +245,25 @@ def export_jobs_expire() -> int:
     for job in ExportJob.objects.filter(
         status=ExportJob.Status.DONE, finished_at__lt=now - kept_for()
     ):
-        path = stored_path(job)
+        path = job.stored_path
         if path is not None:
             path.unlink(missing_ok=True)
         count += ExportJob.objects.filter(pk=job.pk, status=ExportJob.Status.DONE).update(
             status=ExportJob.Status.EXPIRED, stored_name=""
         )
-    # Files no job gives out any more (its asker's account deleted, a crash between the
-    # rename and the save) go too, once as old as any kept file.
+    # Files no job gives out any more (erased people's, an asker's account deleted, a crash
+    # between the rename and the save) go too; a running job's file is left to it.
     given_out = set(
         ExportJob.objects.filter(status=ExportJob.Status.DONE).values_list("stored_name", flat=True)
     )
-    for path in files_root().iterdir():
+    running = {
+        job.partial_path.name
+        for job in ExportJob.objects.filter(status=ExportJob.Status.RUNNING).only("pk")
+    }
+    for path in export_files_root().iterdir():
         modified = datetime.datetime.fromtimestamp(path.stat().st_mtime, tz=datetime.UTC)
-        if path.name not in given_out and modified < now - kept_for():
+        just_made = modified > now - datetime.timedelta(minutes=1)  # renamed, not yet saved
+        if path.name not in given_out | running and not just_made:
             path.unlink(missing_ok=True)
     # The jobs' filters may hold a searched name: the export log keeps the record.
     ExportJob.objects.filter(created_at__lt=now - 4 * kept_for()).exclude(
@@ -297,7 +288,7 @@ def export_job_file(*, job: ExportJob, user) -> Path | None:
         current = set(provinces_for_user(user).values_list("pk", flat=True))
         if not set(job.province_ids) <= current:
             return None
-    path = stored_path(job)
+    path = job.stored_path
     return path if path is not None and path.is_file() else None
 
 

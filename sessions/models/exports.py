@@ -1,4 +1,6 @@
-"""The record of every spreadsheet exported from the officers' lists."""
+"""The record of every spreadsheet exported from the officers' lists, and large exports' jobs."""
+
+from pathlib import Path
 
 from django.conf import settings
 from django.db import models
@@ -44,6 +46,13 @@ class ExportLog(models.Model):
         return (
             f"{self.username} – {self.get_list_name_display()} – {self.exported_at:%Y-%m-%d %H:%M}"
         )
+
+
+def export_files_root() -> Path:
+    """The folder of background exports' files (EXPORT_FILES_ROOT), made if missing."""
+    root = Path(getattr(settings, "EXPORT_FILES_ROOT", settings.BASE_DIR / "var" / "exports"))
+    root.mkdir(parents=True, exist_ok=True)
+    return root
 
 
 class ExportJob(models.Model):
@@ -116,6 +125,16 @@ class ExportJob(models.Model):
     @property
     def is_running(self) -> bool:
         return self.status in (self.Status.QUEUED, self.Status.RUNNING)
+
+    @property
+    def stored_path(self) -> Path | None:
+        """The finished file, once there is one."""
+        return export_files_root() / self.stored_name if self.stored_name else None
+
+    @property
+    def partial_path(self) -> Path:
+        """Where the file is written until it is whole."""
+        return export_files_root() / f"export-{self.pk}.partial"
 
     @property
     def percent(self) -> int | None:

@@ -19,6 +19,7 @@ from openpyxl import load_workbook
 from geography.models import Province
 from sessions.admin.export_jobs import export_job_build, export_job_create
 from sessions.models import AccessLogEntry, Attendance, ExportJob, ExportLog, ProvinceAssignment
+from sessions.services import participant_erase
 from tests.factories import AttendanceFactory, TrainingSessionFactory
 from tests.sessions.conftest import EXPORT_FORMULAS as FORMULAS
 from tests.sessions.test_exports import csv_rows, export_url, in_english
@@ -377,3 +378,25 @@ def test_behind_nginx_the_file_is_sent_by_x_accel_redirect(
     assert response["X-Accel-Redirect"] == f"/_exports/{job.stored_name}"
     assert response.content == b""
     assert response["Content-Disposition"].startswith("attachment;")
+
+
+def test_erasing_a_participant_deletes_the_kept_files_that_may_name_them(
+    client, users, siem_reap_club, in_background, django_capture_on_commit_callbacks
+):
+    national = users["national"]
+    client.force_login(national)
+    with_names = job_of(client.get(export_url("participants", "csv", q="Chan Sreymom")))
+    assert "Chan Sreymom" in with_names.stored_path.read_text(encoding="utf-8-sig")
+    client.force_login(users["officer_x"])
+    without_names = job_of(client.get(export_url("training_sessions", "csv")))
+    assert not without_names.personal_data
+
+    with django_capture_on_commit_callbacks(execute=True):
+        participant_erase(participant=siem_reap_club["participant"], user=national)
+
+    with_names.refresh_from_db()
+    assert with_names.status == ExportJob.Status.EXPIRED
+    assert with_names.filters["q"] != "Chan Sreymom"
+    assert [path.name for path in export_files()] == [without_names.stored_name]
+    client.force_login(national)
+    assert download(client, with_names).status_code == 404
