@@ -11,7 +11,9 @@ is added here, and why:
   its `FormulaEscapingExportMixin`): the CSV streamed with a byte order mark, the XLSX row
   by row to a temporary file, formulas neutralised in both;
 - columns holding personal data are exported only to national officers;
-- every export is logged (`ExportLog`) before its rows leave.
+- every export is logged (`ExportLog`) before its rows leave;
+- a list of more rows than EXPORT_BACKGROUND_ROWS is made by a task instead, from this same
+  view set up again by the task (`export_jobs`), and the officer is sent to its progress page.
 """
 
 import functools
