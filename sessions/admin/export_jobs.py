@@ -119,7 +119,7 @@ def list_view_for(job: ExportJob):
 
 
 class ExportRefused(Exception):
-    """The asker may no longer export this list (no admin access, no permission, no rows)."""
+    """The file may not be made: the asker lost the list, or it is too long for a sheet."""
 
 
 def export_job_build(*, job: ExportJob) -> ExportJob:
