@@ -21,6 +21,7 @@ from .models import (
     CONSENT_FIELDS,
     AccessLogEntry,
     Attendance,
+    ExportJob,
     ExportLog,
     Membership,
     Participant,
@@ -188,6 +189,7 @@ def participant_erase(
     )
     participant.age_band = participant.age_band_on(last_seen)
     _erase_from_logged_searches(participant)
+    _erase_from_export_files()
     for field, empty in ERASED_FIELDS.items():
         setattr(participant, field, empty)
     participant.erased_at = timezone.now()
@@ -345,3 +347,31 @@ def _erase_from_logged_searches(participant: Participant) -> None:
     for entry in ExportLog.objects.filter(exported).only("filters"):
         entry.filters["q"] = ERASED_SEARCH
         entry.save(update_fields=["filters"])
+    for job in ExportJob.objects.filter(exported).only("filters"):
+        job.filters["q"] = ERASED_SEARCH
+        job.save(update_fields=["filters"])
+
+
+def _erase_from_export_files() -> None:
+    """Withdraw the background exports' files that hold personal data, and delete them.
+
+    Any of them may hold the erased person's name; they are files the site still keeps for
+    a few days, so they go, and their askers make them again without the name.
+    """
+    jobs = list(
+        ExportJob.objects.filter(status=ExportJob.Status.DONE, personal_data=True).exclude(
+            stored_name=""
+        )
+    )
+    ExportJob.objects.filter(pk__in=[job.pk for job in jobs]).update(
+        status=ExportJob.Status.EXPIRED, stored_name=""
+    )
+
+    def delete_files() -> None:
+        for job in jobs:
+            path = job.stored_path  # None only for a job without a file, excluded above
+            if path is not None:
+                path.unlink(missing_ok=True)
+
+    # Once the erasure is saved: a rolled-back erasure leaves the files as they were.
+    transaction.on_commit(delete_files)

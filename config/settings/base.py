@@ -286,6 +286,19 @@ IMPORT_FILES_ROOT = Path(os.environ.get("IMPORT_FILES_ROOT", BASE_DIR / "var" / 
 IMPORT_MAX_UPLOAD_BYTES = int(os.environ.get("IMPORT_MAX_UPLOAD_BYTES", 20 * 1024 * 1024))
 IMPORT_BATCH_SIZE = 1000
 
+# Exports of more rows than EXPORT_BACKGROUND_ROWS are made by a task worker, not while the
+# officer's request waits (a 120,780-row XLSX took 76 s; gunicorn stops a request at 120).
+# Their files hold personal data: kept here (never under MEDIA_ROOT), given only to the
+# officer who asked, through the download view (behind nginx by X-Accel-Redirect from the
+# `internal` location EXPORT_FILES_ACCEL_REDIRECT, e.g. `/_exports/`; empty: the
+# application sends them), and deleted EXPORT_FILES_KEPT_DAYS after they were made. A job
+# whose worker gave no sign of life for EXPORT_STALLED_MINUTES is shown as failed.
+EXPORT_BACKGROUND_ROWS = int(os.environ.get("EXPORT_BACKGROUND_ROWS", "10000"))
+EXPORT_FILES_ROOT = Path(os.environ.get("EXPORT_FILES_ROOT", BASE_DIR / "var" / "exports"))
+EXPORT_FILES_ACCEL_REDIRECT = os.environ.get("EXPORT_FILES_ACCEL_REDIRECT", "")
+EXPORT_FILES_KEPT_DAYS = int(os.environ.get("EXPORT_FILES_KEPT_DAYS", "7"))
+EXPORT_STALLED_MINUTES = int(os.environ.get("EXPORT_STALLED_MINUTES", "15"))
+
 # Backups (`manage.py backup`, the nightly smh-backup.timer): archives of the database and
 # every stored file are written here (mode 0600: they hold personal data; never under
 # MEDIA_ROOT or STATIC_ROOT), and the newest BACKUP_KEEP of them are kept (0: all).

@@ -16,6 +16,7 @@ MEDIA_ROOT = Path(  # noqa: F405
 WAGTAILADMIN_BASE_URL = "http://testserver"
 IMPORT_FILES_ROOT = MEDIA_ROOT.parent / f"{MEDIA_ROOT.name}-imports"
 PRINTED_FILES_ROOT = MEDIA_ROOT.parent / f"{MEDIA_ROOT.name}-printed"
+EXPORT_FILES_ROOT = MEDIA_ROOT.parent / f"{MEDIA_ROOT.name}-exports"
 STORAGES = storages_with(  # noqa: F405
     printed={
         "BACKEND": "config.storages.PrivateFileSystemStorage",

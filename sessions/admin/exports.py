@@ -11,7 +11,9 @@ is added here, and why:
   its `FormulaEscapingExportMixin`): the CSV streamed with a byte order mark, the XLSX row
   by row to a temporary file, formulas neutralised in both;
 - columns holding personal data are exported only to national officers;
-- every export is logged (`ExportLog`) before its rows leave.
+- every export is logged (`ExportLog`) before its rows leave;
+- a list of more rows than EXPORT_BACKGROUND_ROWS is made by a task instead, from this same
+  view set up again by the task (`export_jobs`), and the officer is sent to its progress page.
 """
 
 import functools
@@ -45,12 +47,21 @@ from ..models import (
 from ..scoping import can_export_personal_data
 from ..selectors import training_sessions_with_attendance
 from ..services import access_log_record, export_log_create
+from .export_jobs import background_threshold, export_job_create
+from .export_tasks import export_job_build_task
 
 #: The rows of one XLSX sheet, its heading row taken away.
 XLSX_MAX_ROWS = 1_048_575
 
 #: Rows fetched from the database at a time.
 EXPORT_CHUNK_SIZE = 2000
+
+
+def too_many_rows_message(row_count: int) -> str:
+    return gettext(
+        "These %(count)s rows are more than one spreadsheet sheet holds. "
+        "Narrow the list with the filters, or download it as CSV."
+    ) % {"count": row_count}
 
 
 @dataclass(frozen=True)
@@ -135,6 +146,8 @@ class ListExportMixin(FormulaEscapingExportMixin):
 
     export_columns: tuple[ExportColumn, ...] = ()
     export_list_name = None
+    #: Told the number of rows written after each chunk, where a job shows its progress.
+    export_progress_listener: Callable[[int], None] | None = None
 
     def setup(self, request, *args, **kwargs):
         super().setup(request, *args, **kwargs)
@@ -185,21 +198,37 @@ class ListExportMixin(FormulaEscapingExportMixin):
         queryset = self.get_export_queryset(queryset)
         row_count = queryset.count()
         if export_format == self.FORMAT_XLSX and row_count > XLSX_MAX_ROWS:
-            messages.error(
-                self.request,
-                gettext(
-                    "These %(count)s rows are more than one spreadsheet sheet holds. "
-                    "Narrow the list with the filters, or download it as CSV."
-                )
-                % {"count": row_count},
-            )
+            messages.error(self.request, too_many_rows_message(row_count))
             params = self.request.GET.copy()
             params.pop("export", None)
             return redirect(f"{self.index_url}?{params.urlencode()}")
-        personal_data = self.personal_data_exported and any(
+        filters = self.export_filters()
+        if row_count > background_threshold():
+            # Too long for a request: a worker makes the file, the officer watches it grow.
+            job = export_job_create(
+                user=self.request.user,
+                list_name=self.export_list_name,
+                export_format=export_format,
+                view_name=screen_name(self.request),
+                filters=filters,
+                language=translation.get_language(),
+                rows_total=row_count,
+            )
+            export_job_build_task.enqueue(job.pk)
+            return redirect("trainings_exports:detail", job.pk)
+        self.log_export(export_format=export_format, filters=filters, row_count=row_count)
+        return self.as_spreadsheet(queryset, export_format)
+
+    @property
+    def exports_personal_data(self) -> bool:
+        """Whether the file holds personal data: a column of it, exported to its asker."""
+        return self.personal_data_exported and any(
             column.personal for column in self.columns_exported
         )
-        filters = self.export_filters()
+
+    def log_export(self, *, export_format: str, filters: dict, row_count: int) -> ExportLog:
+        """Record the export (and, with personal data, the access) before any row leaves."""
+        personal_data = self.exports_personal_data
         export_log = export_log_create(
             user=self.request.user,
             list_name=self.export_list_name,
@@ -215,12 +244,29 @@ class ListExportMixin(FormulaEscapingExportMixin):
                 action=AccessLogEntry.Action.EXPORTED,
                 screen=screen_name(self.request),
                 # The search apart from the filters, where erasure can find a name in it.
-                search=self.request.GET.get("q", ""),
+                search=str(filters.get("q", "")),
                 details={key: value for key, value in filters.items() if key != "q"},
                 row_count=row_count,
                 export_log=export_log,
             )
-        return self.as_spreadsheet(queryset, export_format)
+        return export_log
+
+    def may_export(self) -> bool:
+        """Whether the user may see this list: the checks Wagtail's dispatch makes.
+
+        For a file made in the background, where the view is set up but not dispatched.
+        """
+        if self.permission_required is not None and not self.user_has_permission(
+            self.permission_required
+        ):
+            return False
+        return self.any_permission_required is None or self.user_has_any_permission(
+            self.any_permission_required
+        )
+
+    def export_queryset(self):
+        """The rows of the file: the list's scoped, filtered queryset, made ready to export."""
+        return self.get_export_queryset(self.get_queryset())
 
     def export_items(self, queryset) -> Iterable:
         """The rows, read in chunks; each chunk completed by `prepare_export_chunk`."""
@@ -230,9 +276,16 @@ class ListExportMixin(FormulaEscapingExportMixin):
             if len(chunk) >= EXPORT_CHUNK_SIZE:
                 self.prepare_export_chunk(chunk)
                 yield from chunk
+                self.export_progress(len(chunk))
                 chunk = []
         self.prepare_export_chunk(chunk)
         yield from chunk
+        self.export_progress(len(chunk))
+
+    def export_progress(self, rows: int) -> None:
+        """After each chunk of `rows` rows: tell the listener (a background job's bar)."""
+        if self.export_progress_listener is not None:
+            self.export_progress_listener(rows)
 
     def prepare_export_chunk(self, items: list) -> None:
         """Hook: fetch for a chunk of rows what they need from other tables, in one query."""

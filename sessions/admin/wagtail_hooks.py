@@ -1,5 +1,7 @@
 """Wires the trainings app into the Wagtail admin."""
 
+from functools import partial
+
 from django.apps import apps
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -34,3 +36,9 @@ def register_trainings_log_actions(actions):
 
 
 from ..imports import wagtail_hooks as import_hooks  # noqa: E402, F401  the import screens
+from ..imports.admin import add_to_trainings_menu  # noqa: E402
+from .export_job_views import ExportJobViewSet  # noqa: E402
+
+export_job_viewset = ExportJobViewSet()
+hooks.register("register_admin_viewset", lambda: export_job_viewset)
+hooks.register("construct_main_menu", partial(add_to_trainings_menu, viewset=export_job_viewset))

@@ -42,8 +42,9 @@ class ImportViewSet(ViewSet):
         )
 
 
-def add_to_trainings_menu(request, menu_items, *, viewset: ImportViewSet) -> None:
-    """Put the imports in the Trainings submenu, which `sessions.admin.viewsets` declares."""
+def add_to_trainings_menu(request, menu_items, *, viewset) -> None:
+    """Put the viewset's menu item (imports, exports) in the Trainings submenu, which
+    `sessions.admin.viewsets` declares."""
     # The group's name is a slug of its translated label, so it is found by its first item.
     sessions_url = reverse("training_sessions:index")
     for item in menu_items:
@@ -51,6 +52,7 @@ def add_to_trainings_menu(request, menu_items, *, viewset: ImportViewSet) -> Non
             continue
         registered = item.menu.registered_menu_items
         if any(entry.url == sessions_url for entry in registered):
-            if not any(entry.name == "spreadsheet-imports" for entry in registered):
-                registered.append(viewset.menu_item())
+            menu_item = viewset.menu_item()
+            if not any(entry.name == menu_item.name for entry in registered):
+                registered.append(menu_item)
             return

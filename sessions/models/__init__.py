@@ -10,7 +10,7 @@ from .consent import (
     CONSENTS,
     Consent,
 )
-from .exports import ExportLog
+from .exports import ExportJob, ExportLog
 from .groups import Membership, PeerEducator, YouthGroup
 from .history import TrainingsLogEntry
 from .imports import ImportLog
@@ -26,6 +26,7 @@ __all__ = [
     "AgeBand",
     "Attendance",
     "Consent",
+    "ExportJob",
     "ExportLog",
     "Headcount",
     "ImportLog",

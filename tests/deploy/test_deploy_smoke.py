@@ -91,6 +91,7 @@ def deployed_site(throwaway_postgres, collected_static_root, tmp_path_factory):
         "SMH_MEDIA_ROOT": str(folder / "media"),
         "SMH_PRINTED_FILES_ROOT": str(folder / "printed"),
         "SMH_IMPORT_FILES_ROOT": str(folder / "imports"),
+        "SMH_EXPORT_FILES_ROOT": str(folder / "exports"),
     }
     rendered = folder / "rendered"
     subprocess.run(

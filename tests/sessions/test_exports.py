@@ -14,10 +14,9 @@ from sessions.admin import exports
 from sessions.models import ExportLog, TrainingSession
 from tests.factories import (
     AttendanceFactory,
-    PeerEducatorFactory,
     TrainingSessionFactory,
-    YouthGroupFactory,
 )
+from tests.sessions.conftest import EXPORT_FORMULAS
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +29,7 @@ ALL_COLUMNS = [
 ]
 
 LISTS = ["training_sessions", "youth_groups", "peer_educators", "participants", "attendance"]
-FORMULAS = ['=HYPERLINK("http://x","y")', "+1+2", "-2+3", "@SUM(A1)", "\tx", "\r=1"]
+FORMULAS = EXPORT_FORMULAS
 
 
 def export_url(list_name, export_format, **params):
@@ -72,26 +71,6 @@ def xlsx_rows(response) -> list[dict]:
     rows = list(xlsx_sheet(response).iter_rows(values_only=True))
     headings = [in_english(heading) for heading in rows[0]]
     return [dict(zip(headings, row, strict=True)) for row in rows[1:]]
-
-
-@pytest.fixture
-def two_provinces(siem_reap_club):
-    """Siem Reap's club (17) and a Battambang club (02), each with a session and an attendee."""
-    group = YouthGroupFactory(name="Battambang club", province="02")
-    educator = PeerEducatorFactory(group=group, name_latin="Battambang educator")
-    session = TrainingSessionFactory(group=group, external_id="BTB-1")
-    attendance = AttendanceFactory(session=session, participant__name="Battambang person")
-    attendance.participant.home_commune = group.commune
-    attendance.participant.save()
-    return {
-        "x": siem_reap_club,
-        "y": {
-            "group": group,
-            "educator": educator,
-            "session": session,
-            "participant": attendance.participant,
-        },
-    }
 
 
 ID_COLUMN = {
@@ -192,23 +171,6 @@ def test_a_participants_names_never_leave_with_a_program_officer_given_the_expor
     rows = xlsx_rows(client.get(export_url("participants", "xlsx")))
     assert "name" not in rows[0]
     assert "Chan Sreymom" not in str(rows)
-
-
-@pytest.fixture
-def formula_session(siem_reap_club):
-    session = siem_reap_club["session"]
-    participant = siem_reap_club["participant"]
-    participant.name = FORMULAS[0]
-    participant.destination = FORMULAS[1]
-    participant.save()
-    session.notes = FORMULAS[2]
-    session.return_reason = FORMULAS[3]
-    session.save()
-    group = siem_reap_club["group"]
-    group.name = FORMULAS[4] + "club"
-    group.contact_phone = "+855 12 345 678"
-    group.save()
-    return session
 
 
 def test_formulas_are_escaped_in_csv(client, users, formula_session):
