@@ -2,8 +2,8 @@
 
 Every existing row stays live (readers keep seeing it) and gets an initial revision, marked
 published in its history, so that the history starts with what readers see now. Only
-Moderators may publish (and lock or unlock) them; editors save drafts and submit them. The
-three snippets are assigned to the "Moderators approval" workflow that moderates pages.
+Moderators may publish (and lock or unlock) them, and delete them (a deleted hotline is gone
+from readers as surely as a changed one); editors save drafts and submit them. The three snippets are assigned to the "Moderators approval" workflow that moderates pages.
 """
 
 from django.db import migrations
@@ -78,6 +78,20 @@ def grant_moderator_permissions(apps, schema_editor):
             moderators.permissions.add(permission)
 
 
+def keep_deleting_for_moderators(apps, schema_editor):
+    """Editors no longer delete these snippets: deleting takes one from readers at once."""
+    Group = apps.get_model("auth.Group")
+    Permission = apps.get_model("auth.Permission")
+    moderators, __ = Group.objects.get_or_create(name="Moderators")
+    deletes = Permission.objects.filter(
+        content_type__app_label="curriculum",
+        codename__in=[f"delete_{model_name}" for model_name in SNIPPETS],
+    )
+    moderators.permissions.add(*deletes)
+    for editors in Group.objects.filter(name="Editors"):
+        editors.permissions.remove(*deletes)
+
+
 def moderation_workflow(apps):
     """The workflow that moderates pages (on the root page), else one of its name."""
     Workflow = apps.get_model("wagtailcore.Workflow")
@@ -113,5 +127,6 @@ class Migration(migrations.Migration):
     operations = [
         migrations.RunPython(start_history, migrations.RunPython.noop),
         migrations.RunPython(grant_moderator_permissions, migrations.RunPython.noop),
+        migrations.RunPython(keep_deleting_for_moderators, migrations.RunPython.noop),
         migrations.RunPython(assign_workflow, migrations.RunPython.noop),
     ]

@@ -28,7 +28,7 @@ FACILITATOR = {"curriculum.view_facilitator_content"}
 MEDIA = model_permissions("wagtailimages", ("image",), ("add", "change", "choose"))
 MEDIA |= model_permissions("wagtaildocs", ("document",), ("add", "change", "choose"))
 CONTENT = (
-    model_permissions("curriculum", ("topic", "audience", "helpentry"), CRUD)
+    model_permissions("curriculum", ("topic", "audience", "helpentry"), ("add", "change", "view"))
     | MEDIA
     | {"wagtailimages.delete_image", "wagtaildocs.delete_document"}
     | {"wagtail_localize.submit_translation"}
@@ -37,9 +37,10 @@ PLACES = model_permissions("geography", ("province", "district", "commune", "vil
 TRAININGS = ("youthgroup", "peereducator", "trainingsession", "participant", "attendance")
 TRAININGS = (*TRAININGS, "headcount")
 AGENCIES_READ = model_permissions("agencies", ("agency", "country"), ["view"])
-# Snippets under moderation: only moderators make a change live (or lock and unlock).
+# Snippets under moderation: only moderators make a change live (or lock and unlock), or
+# delete one (which takes it from readers at once).
 SNIPPETS_PUBLISH = model_permissions(
-    "curriculum", ("topic", "audience", "helpentry"), ("publish", "lock", "unlock")
+    "curriculum", ("topic", "audience", "helpentry"), ("publish", "lock", "unlock", "delete")
 )
 AGENCIES_KEEP = model_permissions("agencies", ("agency", "country"), CRUD)
 COMMUNE_RECORDS = ("movement", "recruitmentactivity")

@@ -272,3 +272,27 @@ def test_a_help_entry_preview_shows_the_entry_as_readers_see_it(help_entries, ed
     request.user = editor
     response = entry.serve_preview(request, entry.default_preview_mode)
     assert NEW_NUMBER in response.rendered_content
+
+
+@pytest.mark.parametrize("model_name", ["helpentry", "topic", "audience"])
+def test_an_editors_delete_post_removes_no_live_snippet(client, help_entries, editor, model_name):
+    instance = {
+        "helpentry": HelpEntry.objects.filter(live=True).first(),
+        "topic": Topic.objects.first() or Topic.objects.create(name="Documents"),
+        "audience": Audience.objects.first() or Audience.objects.create(name="Youth"),
+    }[model_name]
+    client.force_login(editor)
+    url = reverse(f"wagtailsnippets_curriculum_{model_name}:delete", args=[instance.pk])
+
+    client.post(url)
+
+    assert type(instance).objects.filter(pk=instance.pk).exists()
+
+
+def test_a_moderator_deletes_a_help_entry(client, help_entries, moderator):
+    entry = HelpEntry.objects.filter(live=True).first()
+    client.force_login(moderator)
+
+    client.post(reverse("wagtailsnippets_curriculum_helpentry:delete", args=[entry.pk]))
+
+    assert not HelpEntry.objects.filter(pk=entry.pk).exists()
