@@ -63,7 +63,7 @@ def _panel_field_names(panels) -> set[str]:
 
 class ReadableSlugPageForm(WagtailAdminPageForm):
     """Every page's editor form: a readable slug, made unique when the editor didn't choose it,
-    and any error of the Promote or Settings tab named in the summary at the top.
+    and any error of another tab (Promote, Settings) named in the summary at the top.
 
     Wagtail checks that the slug is free among the page's siblings and puts its error under
     the slug, on the Promote tab. An autosaved draft left by an abandoned form holds the slug
@@ -96,16 +96,13 @@ class ReadableSlugPageForm(WagtailAdminPageForm):
         super()._post_clean()
         if self._errors_on_other_tabs() and not self.non_field_errors():
             self.add_error(
-                None,
-                _("Some fields on the Promote or Settings tab need a correction (listed here)."),
+                None, _("Some fields on another tab need a correction; they are listed here.")
             )
 
     def _errors_on_other_tabs(self) -> bool:
-        page_class = type(self.instance)
-        other_tabs = _panel_field_names(
-            [*getattr(page_class, "promote_panels", ()), *getattr(page_class, "settings_panels", ())]
-        )
-        return any(name in other_tabs for name in self.errors)
+        """Whether a field outside the first tab (Content), where the editor works, has an error."""
+        _content_tab, *other_tabs = type(self.instance).get_edit_handler().children
+        return any(name in _panel_field_names(other_tabs) for name in self.errors)
 
 
 class ReadableSlugCopyForm(CopyForm):
