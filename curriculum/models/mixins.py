@@ -20,7 +20,6 @@ from curriculum.print_variants import (
     PrintVariant,
     content_type_for,
 )
-
 from curriculum.slugs import readable_slug, unique_child_slug, validate_readable_slug
 
 from .printing import PrintedFile

@@ -1,4 +1,4 @@
-"""The lesson editor's form, posted as Wagtail's page editor posts it: every block, slugs, errors."""
+"""The lesson editor's form, posted as Wagtail's editor posts it: every block, slugs, errors."""
 
 import io
 

@@ -1,4 +1,4 @@
-"""Slugs a person can read: Khmer whole, capped between clusters, the same in the editor and server."""
+"""Readable slugs: Khmer whole, cut between clusters, the same in the editor and the server."""
 
 import json
 import shutil
