@@ -185,3 +185,27 @@ def test_a_slug_with_punctuation_is_refused_by_the_editor(editor_client, curricu
 
     assert response.status_code == 200
     assert "slug" in response.context["form"].errors
+
+
+def test_an_editor_starting_a_lesson_is_offered_the_one_they_left(editor_client, curriculum_tree):
+    module = curriculum_tree["module"]
+    editor_client.post(add_lesson_url(module), lesson_form(), HTTP_ACCEPT="application/json")
+    left = LessonPage.objects.child_of(module).get(title=TITLE)
+
+    response = editor_client.get(add_lesson_url(module))
+
+    offers = [str(message) for message in response.context["messages"]]
+    assert len(offers) == 1
+    assert TITLE in offers[0]
+    assert reverse("wagtailadmin_pages:edit", args=[left.pk]) in offers[0]
+
+
+def test_another_editors_unfinished_lesson_is_not_offered(client, curriculum_tree):
+    module = curriculum_tree["module"]
+    client.force_login(UserFactory(username="first", role="Editors"))
+    client.post(add_lesson_url(module), lesson_form(), HTTP_ACCEPT="application/json")
+    client.force_login(UserFactory(username="second", role="Editors"))
+
+    response = client.get(add_lesson_url(module))
+
+    assert [str(message) for message in response.context["messages"]] == []
