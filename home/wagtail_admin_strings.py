@@ -168,4 +168,5 @@ PAGE_EDITOR_STRINGS = [
     gettext_noop("Page '%(page_title)s' has been published."),
     gettext_noop("The page could not be created due to validation errors."),
     gettext_noop("The page could not be saved due to validation errors."),
+    gettext_noop("The slug '%(page_slug)s' is already in use within the parent page."),
 ]

@@ -174,7 +174,7 @@ def test_a_taken_slug_the_editor_typed_is_named_at_the_top_of_the_form(
     summary = [str(message) for message in response.context["messages"]]
     assert len(summary) == 1
     # Wagtail lists every error, with its field's name, once a non-field error is present.
-    assert "contracts" in summary[0] and "another tab" in summary[0]
+    assert "contracts" in summary[0] and "នៅផ្ទាំងផ្សេងទៀត" in summary[0]
     assert not LessonPage.objects.filter(title="មេរៀនថ្មី").exists()
 
 
