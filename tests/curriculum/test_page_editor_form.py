@@ -209,3 +209,20 @@ def test_another_editors_unfinished_lesson_is_not_offered(client, curriculum_tre
     response = client.get(add_lesson_url(module))
 
     assert [str(message) for message in response.context["messages"]] == []
+
+
+def test_an_editor_copies_a_lesson_under_a_khmer_slug(editor_client, curriculum_tree):
+    lesson = curriculum_tree["short_lesson"]
+
+    response = editor_client.post(
+        reverse("wagtailadmin_pages:copy", args=[lesson.pk]),
+        {
+            "new_title": TITLE,
+            "new_slug": readable_slug(TITLE),
+            "new_parent_page": str(curriculum_tree["module"].pk),
+        },
+    )
+
+    assert response.status_code == 302, response.context["form"].errors
+    copy = LessonPage.objects.get(slug=readable_slug(TITLE))
+    assert copy.title == TITLE and not copy.live
