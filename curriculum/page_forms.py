@@ -90,14 +90,12 @@ class ReadableSlugPageForm(WagtailAdminPageForm):
                 self.cleaned_data["slug"] = unique_child_slug(
                     parent=self.parent_page, base=base, page=self.instance
                 )
-        return super().clean()
-
-    def _post_clean(self):
-        super()._post_clean()
+        cleaned_data = super().clean()
         if self._errors_on_other_tabs() and not self.non_field_errors():
             self.add_error(
                 None, _("Some fields on another tab need a correction; they are listed here.")
             )
+        return cleaned_data
 
     def _errors_on_other_tabs(self) -> bool:
         """Whether a field outside the first tab (Content), where the editor works, has an error."""
@@ -114,6 +112,8 @@ class ReadableSlugCopyForm(CopyForm):
 
 
 class SameLocaleSnippetsPageForm(ReadableSlugPageForm):
+    """The form of pages that pick topics and audiences: only those of the page's language."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         locale_id = self.instance.locale_id
