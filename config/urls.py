@@ -3,8 +3,9 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.admin.auth import require_admin_access
 from wagtail.documents import urls as wagtaildocs_urls
@@ -14,6 +15,7 @@ from accounts.login_views import LoginView, PasswordSetView
 from accounts.password_reset import ThrottledPasswordResetView
 from curriculum import views as curriculum_views
 from curriculum.printing import views as printing_views
+from curriculum.slugs import PAGE_PATH_PATTERN
 from home import views as home_views
 from spreadsheets.wagtail_exports import formula_escaping_admin_urls
 
@@ -69,6 +71,9 @@ urlpatterns += i18n_patterns(
     path("club/", include("sessions.club.urls")),
     path("agencies/", include("agencies.urls")),
     path("commune/", include("communes.urls")),
+    # Wagtail's own view and name, with readable slugs: its pattern's `\w` misses Khmer
+    # vowel signs (see curriculum/slugs.py).
+    re_path(PAGE_PATH_PATTERN, wagtail_views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

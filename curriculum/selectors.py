@@ -7,9 +7,11 @@ from this module; the reads here only compose them.
 
 import datetime
 
+from django.contrib.auth.models import User
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 from django.utils import timezone
-from wagtail.models import Locale
+from wagtail.models import Locale, Page, WorkflowState
 from wagtail.query import PageQuerySet
 
 from curriculum.models import CampaignPage, HelpEntry, ModulePage
@@ -40,4 +42,20 @@ def lesson_packs(*, locale: Locale) -> PageQuerySet:
         .filter(locale=locale)
         .select_related("cover_image")
         .order_by("path")
+    )
+
+
+def unfinished_drafts(*, user: User, parent: Page, page_class: type[Page]) -> PageQuerySet:
+    """The pages of `page_class` under `parent` that `user` started and left: never published,
+    not in moderation (an autosave of an abandoned form leaves such a page)."""
+    in_moderation = WorkflowState.objects.active().filter(
+        base_content_type=ContentType.objects.get_for_model(Page)
+    )
+    return (
+        page_class.objects.child_of(parent)
+        .filter(owner=user, first_published_at__isnull=True, live=False)
+        .exclude(
+            pk__in=[int(page_id) for page_id in in_moderation.values_list("object_id", flat=True)]
+        )
+        .order_by("-latest_revision_created_at")
     )

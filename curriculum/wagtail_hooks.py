@@ -7,17 +7,21 @@ from wagtail.admin.menu import MenuItem
 from wagtail.permissions import page_permission_policy
 from wagtail.snippets.models import register_snippet
 
+from curriculum.action_menu import submit_button_in_editors_language
 from curriculum.reports import UntranslatedPagesReportView
 from curriculum.translation_workflow import (
     ModeratedUpdateTranslationsView,
     submit_snippet_translation_for_moderation,
     submit_translation_for_moderation,
 )
+from curriculum.unfinished_drafts import offer_unfinished_drafts
 from curriculum.viewsets import CurriculumViewSetGroup
 from curriculum.workflow_actions import refuse_workflow_action_without_task
 
 register_snippet(CurriculumViewSetGroup)
 hooks.register("before_edit_page", refuse_workflow_action_without_task)
+hooks.register("construct_page_action_menu", submit_button_in_editors_language)
+hooks.register("before_create_page", offer_unfinished_drafts)
 # Before wagtail-localize's own hook, which would show its translation editor instead.
 hooks.register("before_edit_page", submit_translation_for_moderation, order=-1)
 hooks.register("before_edit_snippet", submit_snippet_translation_for_moderation, order=-1)

@@ -7,8 +7,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from curriculum.models.mixins import ReadableSlugPageMixin
 
-class HomePage(Page):
+
+class HomePage(ReadableSlugPageMixin, Page):
     """The root of each language's tree; later issues add campaigns, packs and figures."""
 
     introduction = models.TextField(

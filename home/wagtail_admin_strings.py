@@ -1,12 +1,14 @@
-"""Wagtail's admin strings that officers meet most, translated in the project's catalogue.
+"""Wagtail's admin strings that officers and editors meet most, translated in our catalogue.
 
 Wagtail ships no Khmer catalogue, so its own words (Save, Edit, the menus, the messages
-after saving) stayed English around our Khmer ones. Listed here with gettext_noop,
-makemessages keeps them in locale/km, and Django finds them there for Wagtail's templates
-and views too. The msgids are Wagtail 7.4's, character for character.
+after saving, the page editor's tabs and buttons) stayed English around our Khmer ones.
+Listed here with gettext_noop, makemessages keeps them in locale/km, and Django finds them
+there for Wagtail's templates and views too. The msgids are Wagtail 7.4's (and
+wagtail-localize's), character for character: tests/home/test_khmer_page_editor.py checks
+each against the installed packages' own catalogues, so an upgrade that rewords one shows.
 """
 
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext_lazy
 
 WAGTAIL_ADMIN_STRINGS = [
     gettext_noop("Save"),
@@ -53,4 +55,118 @@ WAGTAIL_ADMIN_STRINGS = [
     gettext_noop("The %(model_name)s could not be saved due to errors."),
     gettext_noop("Sort by '%(label)s' in ascending order."),
     gettext_noop("Sort by '%(label)s' in descending order."),
+]
+
+# What an editor meets on the page editor: header, side panels, tabs, Wagtail's own fields
+# and help texts, the action menu and the messages after saving, submitting or publishing.
+PAGE_EDITOR_STRINGS = [
+    gettext_noop("Sidebar"),
+    gettext_noop("Close dialog"),
+    gettext_noop("Toggle breadcrumbs"),
+    gettext_noop("Breadcrumb"),
+    gettext_noop("Show issue"),
+    gettext_noop("Toggle section"),
+    gettext_noop("Editing %(page_type)s"),
+    gettext_noop("New"),
+    gettext_noop("New: %(model_name)s"),
+    gettext_noop("page"),
+    gettext_noop("Copy"),
+    gettext_noop("Translate this page"),
+    gettext_noop("Saved"),
+    gettext_noop("Autosave is paused"),
+    gettext_noop("Autosave is <span>paused</span>"),
+    gettext_noop("There are validation errors, click save to highlight them."),
+    gettext_noop("Go to the first error"),
+    gettext_noop("Images"),
+    gettext_noop("Documents"),
+    gettext_noop("Toggle status"),
+    gettext_noop("Toggle preview"),
+    gettext_noop("Toggle checks"),
+    gettext_noop("Toggle comments"),
+    gettext_noop("Toggle side panel"),
+    gettext_noop("Side panels"),
+    gettext_noop("Side panel width"),
+    gettext_noop("Minimap"),
+    gettext_noop("Preview"),
+    gettext_noop("Checks"),
+    gettext_noop("Comments"),
+    gettext_noop("Visible to all"),
+    gettext_noop("Visible to all. Visit the live page"),
+    gettext_noop("Live"),
+    gettext_noop("Private"),
+    gettext_noop("Private. Visit the live page"),
+    gettext_noop("Status: "),
+    gettext_noop("View history"),
+    gettext_noop("No publishing schedule set"),
+    gettext_noop("Set schedule"),
+    gettext_noop("Locale: "),
+    gettext_noop("No other translations"),
+    gettext_noop("Locking: "),
+    gettext_noop("Unlocked"),
+    gettext_noop("Anyone can edit this %(model_name)s"),
+    gettext_noop("Page visibility: "),
+    gettext_noop("Once live anyone can view"),
+    gettext_noop("Not visible to the public"),
+    gettext_noop("Usage"),
+    ngettext_lazy("Referenced %(count)s time", "Referenced %(count)s times"),
+    gettext_noop("First published"),
+    gettext_noop("just now"),
+    gettext_noop("To be created by %(user)s"),
+    gettext_noop("In Moderation"),
+    gettext_noop("Preview in new tab"),
+    gettext_noop("Preview in mobile size"),
+    gettext_noop("Preview in tablet size"),
+    gettext_noop("Preview in desktop size"),
+    gettext_noop("Loading"),
+    gettext_noop("Preview is out of date"),
+    gettext_noop("Correct the validation errors to resume preview (saving will highlight errors)"),
+    gettext_noop("Preview mode"),
+    gettext_noop("Content metrics"),
+    gettext_noop("Words"),
+    gettext_noop("Reading time"),
+    gettext_noop("Readability"),
+    gettext_noop("This data explained"),
+    gettext_noop("Issues found"),
+    gettext_noop("Comment notifications"),
+    gettext_noop("Content"),
+    gettext_noop("Promote"),
+    gettext_noop("Settings"),
+    gettext_noop("Page title"),
+    gettext_noop("The page title as you'd like it to be seen by the public"),
+    gettext_noop("Add comment"),
+    gettext_noop("For search engines"),
+    gettext_noop(
+        "The name of the page as it will appear in URLs e.g http://domain.com/blog/[my-slug]/"
+    ),
+    gettext_noop("title tag"),
+    gettext_noop(
+        "The name of the page displayed on search engine results as the clickable headline."
+    ),
+    gettext_noop("meta description"),
+    gettext_noop("The descriptive text displayed underneath a headline in search engine results."),
+    gettext_noop("For site menus"),
+    gettext_noop("show in menus"),
+    gettext_noop("Whether a link to this page will appear in automatically generated menus"),
+    gettext_noop("Move up"),
+    gettext_noop("Move down"),
+    gettext_noop("Actions (footer)"),
+    gettext_noop("Save draft"),
+    gettext_noop("More actions"),
+    gettext_noop("Submit to %(workflow_name)s"),
+    gettext_noop("Resubmit to %(task_name)s"),
+    gettext_noop("Publish"),
+    gettext_noop("Unpublish"),
+    gettext_noop("Approve"),
+    gettext_noop("Approve with comment"),
+    gettext_noop("Request changes"),
+    gettext_noop("Cancel workflow "),
+    gettext_noop("Lock"),
+    gettext_noop("Page '%(page_title)s' created."),
+    gettext_noop("Page '%(page_title)s' created and submitted for moderation."),
+    gettext_noop("Page '%(page_title)s' has been updated."),
+    gettext_noop("Page '%(page_title)s' has been submitted for moderation."),
+    gettext_noop("Page '%(page_title)s' has been published."),
+    gettext_noop("The page could not be created due to validation errors."),
+    gettext_noop("The page could not be saved due to validation errors."),
+    gettext_noop("The slug '%(page_slug)s' is already in use within the parent page."),
 ]

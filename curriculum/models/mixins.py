@@ -1,14 +1,18 @@
-"""What pages are made of besides Wagtail's Page: being printed, and Khmer search text.
+"""What pages are made of besides Wagtail's Page: being printed, Khmer search text, and
+readable slugs.
 
 The page models import these; they import no page model back, nor the printing pipeline
 or the search above the models (see docs/decisions.md, "The curriculum in layers").
 """
 
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from curriculum.documents import pdf_preview_response
 from curriculum.khmer import khmer_index_text
+from curriculum.page_forms import ReadableSlugCopyForm, ReadableSlugPageForm
 from curriculum.print_variants import (
     EXTENSIONS,
     FACILITATOR_VARIANTS,
@@ -16,8 +20,60 @@ from curriculum.print_variants import (
     PrintVariant,
     content_type_for,
 )
+from curriculum.slugs import readable_slug, unique_child_slug, validate_readable_slug
 
 from .printing import PrintedFile
+
+
+class ReadableSlugPageMixin:
+    """A page whose slug, when none is given, is its title's readable slug (`curriculum.slugs`),
+    made unique among its siblings, and whose slug may hold Khmer whole.
+
+    Wagtail fills an empty slug with Django's `slugify` (which drops Khmer vowel signs) and
+    validates it with `validate_unicode_slug` (which refuses them); this does both with
+    readable slugs, wherever a page is saved: the editor, a copy, a translation, the demo.
+    Put it before `Page` among a page class's bases.
+    """
+
+    base_form_class = ReadableSlugPageForm
+    copy_form_class = ReadableSlugCopyForm
+
+    def _fill_readable_slug(self) -> None:
+        # Like Wagtail, only once the page has its place in the tree (a path), since the
+        # slug must be free among the siblings there.
+        if not self.slug and self.path:
+            base = readable_slug(self.title or "")
+            if base:
+                self.slug = unique_child_slug(parent=self.get_parent(), base=base, page=self)
+
+    def full_clean(self, *args, **kwargs):
+        self._fill_readable_slug()
+        super().full_clean(*args, **kwargs)
+
+    def minimal_clean(self):
+        self._fill_readable_slug()
+        super().minimal_clean()
+
+    def clean_fields(self, exclude=None):
+        exclude = set(exclude or ())
+        errors = {}
+        try:
+            super().clean_fields(exclude=exclude | {"slug"})
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if "slug" not in exclude:
+            slug_field = self._meta.get_field("slug")
+            # The field's own checks, with a readable slug's validator for Django's.
+            validators = [validate_readable_slug, MaxLengthValidator(slug_field.max_length)]
+            try:
+                if not self.slug:
+                    raise ValidationError(slug_field.error_messages["blank"], code="blank")
+                for validator in validators:
+                    validator(self.slug)
+            except ValidationError as error:
+                errors.setdefault("slug", []).extend(error.error_list)
+        if errors:
+            raise ValidationError(errors)
 
 
 class PrintedPageMixin:

@@ -19,13 +19,13 @@ from curriculum.forms import HelpFilterForm, LessonFilterForm
 from curriculum.page_forms import SameLocaleSnippetsPageForm
 from curriculum.print_variants import LESSON_VARIANTS, MODULE_VARIANTS
 
-from .mixins import KhmerSearchTextMixin, PrintedPageMixin
+from .mixins import KhmerSearchTextMixin, PrintedPageMixin, ReadableSlugPageMixin
 from .snippets import Audience, HelpEntry, Topic, live_labels
 
 SIMPLE_RICH_TEXT = ["bold", "italic", "ol", "ul", "link"]
 
 
-class CurriculumIndexPage(Page):
+class CurriculumIndexPage(ReadableSlugPageMixin, Page):
     """The list of lesson packs and lessons, filtered by topic, audience and duration."""
 
     introduction = RichTextField(_("introduction"), blank=True, features=SIMPLE_RICH_TEXT)
@@ -81,7 +81,7 @@ class CurriculumIndexPage(Page):
         return lessons.distinct()
 
 
-class ModulePage(PrintedPageMixin, KhmerSearchTextMixin, Page):
+class ModulePage(ReadableSlugPageMixin, PrintedPageMixin, KhmerSearchTextMixin, Page):
     """A lesson pack: an introduction and its lessons, in order, as child pages."""
 
     introduction = RichTextField(_("introduction"), features=SIMPLE_RICH_TEXT)
@@ -151,7 +151,7 @@ class ModulePage(PrintedPageMixin, KhmerSearchTextMixin, Page):
         return f"{super().printed_content_key()}-{hashlib.sha256(parts.encode()).hexdigest()[:16]}"
 
 
-class LessonPage(PrintedPageMixin, KhmerSearchTextMixin, Page):
+class LessonPage(ReadableSlugPageMixin, PrintedPageMixin, KhmerSearchTextMixin, Page):
     """What a facilitator needs to run one session on safe migration."""
 
     summary = models.TextField(_("summary"), help_text=_("Two or three sentences."))
@@ -257,7 +257,7 @@ class LessonPage(PrintedPageMixin, KhmerSearchTextMixin, Page):
         return live_help_page(self.locale)
 
 
-class CampaignIndexPage(Page):
+class CampaignIndexPage(ReadableSlugPageMixin, Page):
     introduction = RichTextField(_("introduction"), blank=True, features=SIMPLE_RICH_TEXT)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -280,7 +280,7 @@ class CampaignIndexPage(Page):
         return current, past
 
 
-class CampaignPage(KhmerSearchTextMixin, Page):
+class CampaignPage(ReadableSlugPageMixin, KhmerSearchTextMixin, Page):
     """An awareness campaign run in some provinces between two dates."""
 
     start_date = models.DateField(_("start date"))
@@ -412,7 +412,7 @@ class CampaignRelatedLesson(Orderable):
     panels = [FieldPanel("lesson")]
 
 
-class PublicationIndexPage(Page):
+class PublicationIndexPage(ReadableSlugPageMixin, Page):
     introduction = RichTextField(_("introduction"), blank=True, features=SIMPLE_RICH_TEXT)
 
     content_panels = Page.content_panels + [FieldPanel("introduction")]
@@ -433,7 +433,7 @@ class PublicationIndexPage(Page):
         return context
 
 
-class PublicationPage(KhmerSearchTextMixin, Page):
+class PublicationPage(ReadableSlugPageMixin, KhmerSearchTextMixin, Page):
     """A report or study, published as a document with a summary."""
 
     summary = models.TextField(_("summary"))
@@ -475,7 +475,7 @@ class PublicationPage(KhmerSearchTextMixin, Page):
         verbose_name_plural = _("publications")
 
 
-class HelpPage(Page):
+class HelpPage(ReadableSlugPageMixin, Page):
     """'Where to get help': the help directory, filtered by province."""
 
     introduction = RichTextField(_("introduction"), blank=True, features=SIMPLE_RICH_TEXT)

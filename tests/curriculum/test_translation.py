@@ -1,8 +1,12 @@
 """Translation with wagtail-localize: a Khmer lesson gets its English version."""
 
+from urllib.parse import unquote
+
 import pytest
 from bs4 import BeautifulSoup
 from wagtail_localize.models import Translation, TranslationSource
+
+from curriculum.slugs import readable_slug
 
 pytestmark = pytest.mark.django_db
 
@@ -85,3 +89,20 @@ def test_updating_the_khmer_lesson_flows_into_the_english_translation(
         khmer_lesson, en_locale, {**ENGLISH, "សេចក្ដីសង្ខេបថ្មី។": "A new summary."}
     )
     assert english_lesson.summary == "A new summary."
+
+
+def test_a_lesson_with_a_khmer_slug_gets_an_english_slug_in_english(
+    client, curriculum_tree, en_locale, translate_with_wagtail_localize
+):
+    khmer_lesson = curriculum_tree["lesson"]
+    khmer_lesson.slug = readable_slug(khmer_lesson.title)
+    khmer_lesson.save_revision().publish()
+    khmer_lesson.refresh_from_db()
+
+    # The translator leaves the slug as it is; its English title makes the English slug.
+    english_lesson = translate_with_wagtail_localize(khmer_lesson, en_locale)
+
+    assert unquote(khmer_lesson.url) == "/km/curriculum/preparing/ពិនិត្យភ្នាក់ងារជ្រើសរើស/"
+    assert english_lesson.slug == "check-the-recruitment-agency"
+    assert client.get(khmer_lesson.url).status_code == 200
+    assert client.get(english_lesson.url).status_code == 200

@@ -120,4 +120,5 @@ def test_the_preview_offers_accessibility_checks_and_content_metrics(
     assert response.status_code == 200
     content = response.content.decode()
     assert "w-preview" in content or "preview" in content
-    assert "Checks" in content  # Wagtail's checks panel: accessibility and content metrics
+    # Wagtail's checks panel (accessibility and content metrics), in the editor's Khmer.
+    assert "ការពិនិត្យ" in content and "រង្វាស់ខ្លឹមសារ" in content
