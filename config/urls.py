@@ -13,6 +13,7 @@ from accounts.password_reset import ThrottledPasswordResetView
 from curriculum import views as curriculum_views
 from curriculum.printing import views as printing_views
 from home import views as home_views
+from offline import views as offline_views
 from spreadsheets.wagtail_exports import formula_escaping_admin_urls
 
 urlpatterns = [
@@ -30,6 +31,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", home_views.health, name="health"),
+    # At the root, so that the worker may control every page of the site.
+    path("sw.js", offline_views.service_worker, name="service_worker"),
 ]
 
 if settings.DEBUG:
@@ -59,6 +62,7 @@ urlpatterns += i18n_patterns(
     ),
     path("club/", include("sessions.club.urls")),
     path("agencies/", include("agencies.urls")),
+    path("", include("offline.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )
