@@ -67,7 +67,9 @@ def web_app_manifest(request) -> JsonResponse:
         ],
     }
     response = JsonResponse(
-        manifest, content_type="application/manifest+json", json_dumps_params={"ensure_ascii": False}
+        manifest,
+        content_type="application/manifest+json",
+        json_dumps_params={"ensure_ascii": False},
     )
     patch_cache_control(response, public=True, max_age=3600)
     return response

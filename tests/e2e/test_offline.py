@@ -21,9 +21,10 @@ def wait_for_worker(page):
         """async () => {
             await navigator.serviceWorker.ready;
             if (navigator.serviceWorker.controller) return;
-            await new Promise((resolve) =>
-                navigator.serviceWorker.addEventListener("controllerchange", resolve, { once: true })
-            );
+            await new Promise((resolve) => {
+                const worker = navigator.serviceWorker;
+                worker.addEventListener("controllerchange", resolve, { once: true });
+            });
         }"""
     )
 
@@ -124,9 +125,7 @@ def test_a_full_phone_is_said_plainly_and_nothing_is_half_saved(
     wait_for_worker(phone)
     # A phone with almost no room left for this site.
     session = phone.context.new_cdp_session(phone)
-    session.send(
-        "Storage.overrideQuotaForOrigin", {"origin": live_server.url, "quotaSize": 60_000}
-    )
+    session.send("Storage.overrideQuotaForOrigin", {"origin": live_server.url, "quotaSize": 60_000})
     phone.get_by_role("button", name="រក្សាទុកកញ្ចប់នេះសម្រាប់អានពេលគ្មានអ៊ីនធឺណិត").click()
     problem = phone.locator(".offline-save--problem .offline-save__status")
     problem.wait_for(timeout=60_000)
@@ -139,7 +138,8 @@ def test_the_site_is_installable(geography, curriculum_tree, phone, live_server)
     manifest_url = phone.locator("link[rel=manifest]").get_attribute("href")
     assert manifest_url == "/km/manifest.webmanifest"
     wait_for_worker(phone)
-    assert phone.evaluate("navigator.serviceWorker.controller.scriptURL") == f"{live_server.url}/sw.js"
+    worker_script = phone.evaluate("navigator.serviceWorker.controller.scriptURL")
+    assert worker_script == f"{live_server.url}/sw.js"
     manifest = phone.evaluate("async (url) => (await fetch(url)).json()", manifest_url)
     assert manifest["start_url"] == "/km/" and manifest["display"] == "standalone"
     sizes = {(icon["sizes"], icon.get("purpose", "any")) for icon in manifest["icons"]}
