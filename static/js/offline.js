@@ -52,7 +52,10 @@
       var saved = (answer.items || []).some(function (item) {
         return new URL(item.itemUrl).pathname === words.itemUrl;
       });
-      if (saved) status.textContent = words.saved;
+      if (!saved) return;
+      status.textContent = words.saved;
+      // Opened online: a lesson republished since it was saved is fetched again now.
+      if (navigator.onLine) ask({ type: "refresh" });
     });
 
     button.addEventListener("click", function () {

@@ -207,3 +207,32 @@ def test_a_club_leaders_pages_are_never_kept_and_their_copies_go_at_log_out(
     phone.context.set_offline(True)
     phone.goto(f"{live_server.url}/km/club/")
     assert phone.locator("h1").inner_text() == "អ្នកមិនមានអ៊ីនធឺណិតទេ"
+
+
+def test_the_agency_check_answers_already_read_stay_readable_offline(
+    geography, phone, live_server
+):
+    from demo.agencies import demo_agencies_build
+
+    demo_agencies_build()
+    phone.goto(f"{live_server.url}/km/agencies/check/")
+    wait_for_worker(phone)
+    phone.fill("input[name=q]", "សុកម៉ានផៅវ័រ")
+    phone.click("button[type=submit].button")
+    phone.locator(".agency--licensed").first.wait_for()
+    answer_url = phone.url
+
+    phone.context.set_offline(True)
+    phone.goto(answer_url)
+    assert phone.locator(".agency--licensed .agency__verdict").first.inner_text().strip() == (
+        "មានអាជ្ញាប័ណ្ណ"
+    )
+    # A name not asked before: the offline page, which links the answers read before.
+    phone.fill("input[name=q]", "112 19")
+    phone.click("button[type=submit].button")
+    assert phone.locator("h1").inner_text() == "អ្នកមិនមានអ៊ីនធឺណិតទេ"
+    checks = phone.locator("[data-offline-agency-checks] a")
+    checks.first.wait_for()
+    assert checks.all_inner_texts() == ["សុកម៉ានផៅវ័រ"]
+    checks.first.click()
+    phone.locator(".agency--licensed").first.wait_for()

@@ -300,14 +300,16 @@ async function listItems() {
 
 /* The agency check's answers read before (kept like any page): the addresses asked. */
 async function agencyChecks() {
-  const checks = [];
-  if (!(await caches.has(PAGES_CACHE))) return checks;
-  for (const request of await (await caches.open(PAGES_CACHE)).keys()) {
-    const url = new URL(request.url);
-    const query = url.searchParams.get("q");
-    if (AGENCY_CHECK_PATHS.includes(url.pathname) && query) checks.push({ url: url.href, query });
+  const checks = new Map();
+  for (const name of [PRIVATE_PAGES_CACHE, PAGES_CACHE]) {
+    if (!(await caches.has(name))) continue;
+    for (const request of await (await caches.open(name)).keys()) {
+      const url = new URL(request.url);
+      const query = url.searchParams.get("q");
+      if (AGENCY_CHECK_PATHS.includes(url.pathname) && query) checks.set(url.href, query);
+    }
   }
-  return checks;
+  return [...checks].map(([url, query]) => ({ url, query }));
 }
 
 /* Saved items whose page was republished since they were saved are saved again. */
