@@ -13,7 +13,6 @@ from bs4 import BeautifulSoup
 from django.contrib.staticfiles import finders
 from PIL import Image
 
-from tests.factories import UserFactory
 from tests.fixtures.production_static import production_storage
 
 pytestmark = pytest.mark.django_db
@@ -155,15 +154,6 @@ def test_the_saved_page_offers_to_delete_and_shows_the_space_left(client):
     assert saved_list.has_attr("data-can-delete")
     assert "{used}" in saved_list["data-space"] and "{left}" in saved_list["data-space"]
     assert page.select_one("[data-offline-space]") is not None
-
-
-def test_a_page_made_for_a_logged_in_person_is_never_marked_for_shared_caches(client):
-    """A shared cache or the worker's shared copies must not hand it to the next reader."""
-    user = UserFactory(role="Club leaders")
-    client.force_login(user)
-    response = client.get("/km/offline/")
-    assert "private" in response["Cache-Control"]
-    assert "public" not in response["Cache-Control"]
 
 
 def test_icons_are_real_pictures_not_empty_files():
