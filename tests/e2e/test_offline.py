@@ -240,3 +240,25 @@ def test_the_agency_check_answers_already_read_stay_readable_offline(geography, 
     assert checks.all_inner_texts() == ["សុកម៉ានផៅវ័រ"]
     checks.first.click()
     phone.locator(".agency--licensed").first.wait_for()
+
+
+def test_a_saved_lesson_is_updated_when_it_is_republished(
+    geography, curriculum_tree, phone, live_server
+):
+    lesson = curriculum_tree["short_lesson"]
+    phone.goto(f"{live_server.url}{lesson.url}")
+    wait_for_worker(phone)
+    phone.get_by_role("button", name="រក្សាទុកសម្រាប់អានពេលគ្មានអ៊ីនធឺណិត").click()
+    phone.locator(".offline-save__status").filter(has_text="បានរក្សាទុក").wait_for(timeout=60_000)
+
+    lesson.summary = "សេចក្ដីសង្ខេបដែលបានកែថ្មី។"
+    lesson.save_revision().publish()
+    # Opening "Saved" online compares each item's version with the server's.
+    phone.goto(f"{live_server.url}/km/offline/saved/")
+    phone.locator(".saved-items [role=status]").filter(has_text="បានធ្វើបច្ចុប្បន្នភាព").wait_for(
+        timeout=60_000
+    )
+
+    phone.context.set_offline(True)
+    phone.goto(f"{live_server.url}{lesson.url}")
+    assert phone.locator(".lesson__summary").inner_text() == "សេចក្ដីសង្ខេបដែលបានកែថ្មី។"

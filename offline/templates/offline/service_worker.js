@@ -20,6 +20,9 @@ const PRIVATE_PATH = new RegExp("{{ private_path_pattern|escapejs }}");
 const LOGOUT = new RegExp("{{ logout_pattern|escapejs }}");
 const SAVED_ITEM = new RegExp("{{ saved_item_pattern|escapejs }}");
 const HASHED_NAME = /\.[0-9a-f]{12}\.[a-z0-9]+$/;
+// Pages and files read (not saved) kept at most, the oldest dropped first: a cheap phone's
+// space is for what the reader chose to save.
+const MOST_PAGES_KEPT = 60;
 
 const STATIC_CACHE = `smh-static-${VERSION}`;
 const PAGES_CACHE = "smh-pages";
@@ -122,7 +125,8 @@ async function fromNetworkFirst(request, event, { cacheName }) {
     if (request.mode === "navigate") return offlinePage(request);
     throw error;
   }
-  event.waitUntil(keepCopy(request, response.clone(), { cacheName }));
+  // A copy not kept (a full phone) is no error for the reader: the page is shown all the same.
+  event.waitUntil(keepCopy(request, response.clone(), { cacheName }).catch(() => undefined));
   return response;
 }
 
@@ -133,7 +137,13 @@ async function keepCopy(request, response, { cacheName }) {
     await (await caches.open(cacheName)).put(request, response);
     return;
   }
-  await (await caches.open(kept)).put(request, response.clone());
+  const cache = await caches.open(kept);
+  await cache.put(request, response.clone());
+  const keys = await cache.keys();
+  // Keys come in the order they were last put: the least recently read first.
+  for (const old of keys.slice(0, Math.max(0, keys.length - MOST_PAGES_KEPT))) {
+    await cache.delete(old);
+  }
   // A saved item's page read online: its saved copy becomes this newer one, if it may be
   // kept as privately as before (a facilitator's copy of a reader's saved page is not).
   for (const name of [SAVED_CACHE, SAVED_PRIVATE_CACHE]) {
