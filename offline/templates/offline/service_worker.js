@@ -236,6 +236,7 @@ async function saveItem(itemUrl) {
   const manifestResponse = await fetch(itemHref, { cache: "no-store" });
   if (!manifestResponse.ok) throw new Error(`${itemHref}: ${manifestResponse.status}`);
   const manifest = await manifestResponse.clone().json();
+  const savedBefore = await copyOf(new Request(itemHref), [SAVED_CACHE, SAVED_PRIVATE_CACHE]);
   try {
     for (const url of addressesOf(manifest)) {
       const response = await fetch(url);
@@ -243,8 +244,9 @@ async function saveItem(itemUrl) {
     }
     await putSaved(itemHref, manifestResponse);
   } catch (error) {
-    // Nothing half-saved: what this attempt kept goes, unless another item needs it.
-    await deleteManifestEntry(itemHref);
+    // Nothing half-saved: what this attempt kept goes, unless another item needs it. An
+    // update that fails leaves the item as it was saved (its old version: tried again later).
+    if (!savedBefore) await deleteManifestEntry(itemHref);
     await forgetUnsavedFiles();
     throw error;
   }
