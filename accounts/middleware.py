@@ -1,4 +1,7 @@
-"""`Cache-Control: private, no-store` on every address that may show personal data.
+"""What caches may keep: nothing of an address that may show personal data, nothing shared
+of a page made for a logged-in person.
+
+`Cache-Control: private, no-store` on every address that may show personal data.
 
 The whole admin (lists, forms, exports, imports), the club leaders' and commune focal
 points' pages and the login
@@ -6,6 +9,10 @@ pages: a phone shared in a family, a browser's back button after logging out, or
 between a commune and the internet must keep no copy of them. One list of address
 prefixes here, rather than a decorator on each view, so a new admin screen or club page
 is covered the day it is added.
+
+Any other page made for a logged-in person (a lesson with a facilitator's quiz answers, any
+page with their log-out form) is at least `private`: shared caches and the site's service
+worker keep such pages apart from what anonymous readers get (offline/, docs/decisions.md).
 """
 
 import re
@@ -32,4 +39,6 @@ class PrivatePagesNoStoreMiddleware:
         if self.private_path.match(request.path_info):
             # `private` alone lets the browser keep the page; `no-store` keeps nothing.
             patch_cache_control(response, private=True, no_store=True)
+        elif getattr(request, "user", None) is not None and request.user.is_authenticated:
+            patch_cache_control(response, private=True)
         return response

@@ -17,6 +17,7 @@ from curriculum import views as curriculum_views
 from curriculum.printing import views as printing_views
 from curriculum.slugs import PAGE_PATH_PATTERN
 from home import views as home_views
+from offline import views as offline_views
 from spreadsheets.wagtail_exports import formula_escaping_admin_urls
 
 urlpatterns = [
@@ -41,6 +42,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", home_views.health, name="health"),
+    # At the root, so that the worker may control every page of the site.
+    path("sw.js", offline_views.service_worker, name="service_worker"),
 ]
 
 if settings.DEBUG:
@@ -71,6 +74,7 @@ urlpatterns += i18n_patterns(
     path("club/", include("sessions.club.urls")),
     path("agencies/", include("agencies.urls")),
     path("commune/", include("communes.urls")),
+    path("", include("offline.urls")),
     # Wagtail's own view and name, with readable slugs: its pattern's `\w` misses Khmer
     # vowel signs (see curriculum/slugs.py).
     re_path(PAGE_PATH_PATTERN, wagtail_views.serve, name="wagtail_serve"),

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "sessions.apps.TrainingsConfig",
     "agencies",
     "communes",
+    "offline",
     "demo",  # the demo content and its commands, for development machines; no app imports it
     "wagtail_localize",
     "wagtail_localize.locales",
@@ -89,6 +90,9 @@ CONTENT_SECURITY_POLICY = {
         # QR codes on lessons and handouts are SVG data URLs.
         "img-src": [SELF, "data:"],
         "font-src": [SELF],
+        # The installable app's manifest and service worker (/sw.js) are the site's own.
+        "manifest-src": [SELF],
+        "worker-src": [SELF],
         "object-src": [NONE],
         "base-uri": [SELF],
         "form-action": [SELF],

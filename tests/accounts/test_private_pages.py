@@ -8,7 +8,7 @@ back button on a shared phone after logging out, or a proxy in between, shows no
 import pytest
 from django.urls import reverse
 
-from tests.factories import club_leader_of
+from tests.factories import UserFactory, club_leader_of
 
 
 def cache_directives(response) -> set[str]:
@@ -68,3 +68,18 @@ def test_a_public_page_is_left_cacheable(client):
     # The rule is for personal data, not the whole site: the public pages stay cacheable.
     response = client.get("/km/search/?q=migration")
     assert "no-store" not in cache_directives(response)
+
+
+@pytest.mark.django_db
+def test_a_public_page_made_for_a_logged_in_person_is_not_for_shared_caches(
+    client, curriculum_tree
+):
+    """A pack's page for a club leader holds their log-out form and its CSRF token: a shared
+    cache (or the offline worker's shared copies) must not hand it to the next reader."""
+    module_url = curriculum_tree["module"].url
+    anonymous = cache_directives(client.get(module_url))
+    assert "private" not in anonymous
+    client.force_login(UserFactory(role="Club leaders"))
+    directives = cache_directives(client.get(module_url))
+    assert "private" in directives
+    assert "public" not in directives
