@@ -13,7 +13,8 @@ from ..models import AccessLogEntry, TrainingSession
 from ..scoping import club_for_user, club_members_for_user, club_training_sessions_for_user
 from ..selectors import likely_duplicate_sessions
 from ..services import access_log_record
-from .forms import HeadcountForm, NewcomerFormSet, RollForm, SessionForm
+from .error_summary import session_form_error_links
+from .forms import HeadcountForm, NewcomerFormSet, RollForm, SessionForm, newcomer_line_added
 from .services import club_training_session_save
 
 
@@ -67,6 +68,10 @@ def _session_form(request, club, session):
         if session.attendance_mode == TrainingSession.AttendanceMode.HEADCOUNT:
             present = None
     data = request.POST if request.method == "POST" else None
+    adding_newcomer = data is not None and "add_newcomer" in data
+    if adding_newcomer:
+        # "Add another newcomer" re-renders the form as typed with one more empty line.
+        data = newcomer_line_added(data, prefix="newcomers")
     form = SessionForm(data, instance=session, club=club)
     roll_form = RollForm(data, members=members, present=present, prefix="roll")
     collector = str(getattr(request.user, "peer_educator", "")) or request.user.get_username()
@@ -75,7 +80,7 @@ def _session_form(request, club, session):
     )
     headcount_form = HeadcountForm(data, counts=counts, prefix="headcount")
 
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not adding_newcomer and form.is_valid():
         headcount_mode = form.cleaned_data["attendance_mode"] == (
             TrainingSession.AttendanceMode.HEADCOUNT
         )
@@ -93,10 +98,25 @@ def _session_form(request, club, session):
         screen=screen_name(request),
         participants=members.only("pk", "code"),
     )
+    headcount_mode = form["attendance_mode"].value() == TrainingSession.AttendanceMode.HEADCOUNT
+    error_links = (
+        session_form_error_links(
+            form=form,
+            roll_form=roll_form,
+            newcomer_formset=newcomer_formset,
+            headcount_form=headcount_form,
+            headcount_mode=headcount_mode,
+        )
+        if request.method == "POST" and not adding_newcomer
+        else []
+    )
     return render(
         request,
         "trainings/club/session_form.html",
         {
+            "headcount_mode": headcount_mode,
+            "adding_newcomer": adding_newcomer,
+            "error_links": error_links,
             "club": club,
             "session": session,
             "form": form,
