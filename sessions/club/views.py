@@ -7,12 +7,13 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from ..access_log import screen_name
 from ..models import AccessLogEntry, TrainingSession
 from ..scoping import club_for_user, club_members_for_user, club_training_sessions_for_user
 from ..selectors import likely_duplicate_sessions
-from ..services import access_log_record
+from ..services import access_log_record, training_session_withdraw
 from .error_summary import session_form_error_links
 from .forms import HeadcountForm, NewcomerFormSet, RollForm, SessionForm, newcomer_line_added
 from .services import club_training_session_save
@@ -56,6 +57,50 @@ def session_edit(request, session_id: int):
         # Submitted sessions are with the officers; verified ones count and stay as they are.
         raise Http404
     return _session_form(request, club, session)
+
+
+@login_required
+def session_detail(request, session_id: int):
+    """A session as reported: when, what was taught, who came; withdrawn while not verified."""
+    club = club_for_user(request.user)
+    if club is None:
+        return _no_club(request)
+    session = get_object_or_404(
+        club_training_sessions_for_user(request.user).prefetch_related(
+            "session_lessons__lesson", "headcounts"
+        ),
+        pk=session_id,
+    )
+    attendances = session.attendances.select_related("participant").order_by("participant__name")
+    # The page lists who came by name: the leader's view of each is logged.
+    access_log_record(
+        user=request.user,
+        action=AccessLogEntry.Action.VIEWED,
+        screen=screen_name(request),
+        participants=[attendance.participant for attendance in attendances],
+    )
+    return render(
+        request,
+        "trainings/club/session_detail.html",
+        {"club": club, "session": session, "attendances": attendances},
+    )
+
+
+@login_required
+@require_POST
+def session_withdraw(request, session_id: int):
+    """Take a submitted session back from the officers: it is a draft again, to change."""
+    session = get_object_or_404(club_training_sessions_for_user(request.user), pk=session_id)
+    try:
+        training_session_withdraw(session=session, user=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect("club:session_detail", session_id=session.pk)
+    messages.success(
+        request, _("The session was withdrawn: it is a draft again. Change it and submit it.")
+    )
+    return redirect("club:session_edit", session_id=session.pk)
 
 
 def _session_form(request, club, session):
