@@ -71,7 +71,9 @@ def session_detail(request, session_id: int):
         ),
         pk=session_id,
     )
-    attendances = session.attendances.select_related("participant").order_by("participant__name")
+    attendances = list(
+        session.attendances.select_related("participant").order_by("participant__name")
+    )
     # The page lists who came by name: the leader's view of each is logged.
     access_log_record(
         user=request.user,
