@@ -28,7 +28,11 @@ from .models import (
     TrainingSession,
     TrainingsLogEntry,
 )
-from .scoping import participants_changeable_by_user, training_sessions_for_user
+from .scoping import (
+    club_training_sessions_for_user,
+    participants_changeable_by_user,
+    training_sessions_for_user,
+)
 
 #: Fields filled in from a duplicate where the participant kept has them blank.
 MERGED_FIELDS = [
@@ -120,6 +124,26 @@ def training_session_submit(*, session: TrainingSession, user: User) -> Training
         raise ValidationError(_("Only a draft or returned session can be submitted."))
     session.full_clean()
     training_sessions_mark_submitted(sessions=[session], user=user)
+    return session
+
+
+@transaction.atomic
+def training_session_withdraw(*, session: TrainingSession, user: User) -> TrainingSession:
+    """The club takes back a session it submitted, before any officer verified it: a draft again.
+
+    Only the session's own club leader may; a session already verified (or returned, or
+    never submitted) stays as it is.
+    """
+    if not club_training_sessions_for_user(user).filter(pk=session.pk).exists():
+        raise PermissionDenied(_("You may not withdraw this session."))
+    current = _locked_session(session)
+    if not current.club_may_withdraw:
+        raise ValidationError(_("Only a submitted session not yet verified can be withdrawn."))
+    session.status = TrainingSession.Status.DRAFT
+    session.submitted_by = None
+    session.submitted_at = None
+    _save(session, ["status", "submitted_by", "submitted_at"])
+    log(instance=session, action="trainings.withdraw", user=user)
     return session
 
 

@@ -6,7 +6,7 @@ revalidates with a 304 and resumes a broken download with a byte range.
 """
 
 import logging
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit, urlunsplit
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
@@ -14,7 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.template.response import TemplateResponse
 from django.utils.cache import get_conditional_response
-from django.utils.http import http_date
+from django.utils.http import http_date, url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
@@ -45,7 +45,9 @@ def download(request, page_id: int, variant: str) -> HttpResponse:
     if variant in FACILITATOR_VARIANTS and not user_is_facilitator(request.user):
         # Lesson plans and packs hold the quiz answers, shown to facilitators only.
         if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
+            # Sent back to the file itself, the browser would download it and stay on the
+            # login form: the reader returns to the page that held the link instead.
+            return redirect_to_login(page_holding_the_link(request, page=page))
         raise PermissionDenied
     try:
         try:
@@ -65,6 +67,22 @@ def download(request, page_id: int, variant: str) -> HttpResponse:
         )
         response["Retry-After"] = "600"
         return response
+
+
+def page_holding_the_link(request, *, page: Page) -> str:
+    """The path of the page the reader followed the link from, if on this site, else `page`'s.
+
+    The Referer comes from the browser and may name another site: only a path on this host
+    is kept, so the login cannot be made to send anyone elsewhere.
+    """
+    referer = request.headers.get("referer", "")
+    if referer and url_has_allowed_host_and_scheme(
+        referer, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        parts = urlsplit(referer)
+        if parts.path:
+            return urlunsplit(("", "", parts.path, parts.query, ""))
+    return page.get_url(request=request)
 
 
 def printable_page(*, page_id: int, variant: str) -> Page:

@@ -29,6 +29,7 @@ def register_trainings_log_actions(actions):
         if model is not TrainingsLogEntry:
             actions.register_model(model, TrainingsLogEntry)
     actions.register_action("trainings.submit", _("Submit"), _("Submitted for verification"))
+    actions.register_action("trainings.withdraw", _("Withdraw"), _("Withdrawn by the club"))
     actions.register_action("trainings.verify", _("Verify"), _("Verified"))
     actions.register_action("trainings.return", _("Return"), _("Returned to the club"))
     actions.register_action("trainings.erase", _("Erase"), _("Personal data erased"))

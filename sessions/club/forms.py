@@ -2,8 +2,10 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.forms.formsets import INITIAL_FORM_COUNT, TOTAL_FORM_COUNT
+from django.http import QueryDict
 from django.utils import timezone
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from curriculum.models import LessonPage
@@ -98,10 +100,15 @@ class NewcomerForm(forms.Form):
     age_band = forms.ChoiceField(
         label=_("or age band"), choices=[("", "—"), *AgeBand.choices], required=False
     )
-    consent = forms.BooleanField(label=_("Consent recorded"), required=False)
-    assent = forms.BooleanField(label=_("Under 18: own assent recorded"), required=False)
+    # Each tick says what the leader asks the person for; a missing one's message names the tick.
+    consent = forms.BooleanField(
+        label=_("18 or over: they agreed to take part (consent)"), required=False
+    )
+    assent = forms.BooleanField(
+        label=_("Under 18: they agreed themselves (own assent)"), required=False
+    )
     guardian_consent = forms.BooleanField(
-        label=_("Under 18: guardian's consent recorded"), required=False
+        label=_("Under 18: a parent or guardian agreed (guardian's consent)"), required=False
     )
 
     #: The participant's fields whose errors show next to this form's fields (a consent's
@@ -118,6 +125,11 @@ class NewcomerForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.collector = collector
         self.participant = None
+
+    def consent_missing_message(self, tick: str) -> str:
+        return gettext(
+            "Ask for this and tick it: “%(tick)s”. Without it they cannot be recorded."
+        ) % {"tick": self.fields[tick].label}
 
     def clean(self):
         cleaned_data = super().clean()
@@ -140,14 +152,39 @@ class NewcomerForm(forms.Form):
         try:
             participant.full_clean()
         except ValidationError as error:
+            consent_ticks = {consent.date_field: consent.name for consent in CONSENTS}
             for field, messages in error.message_dict.items():
+                if field in consent_ticks:
+                    # The model asks for a date and a collector, which this form records
+                    # itself: the leader is asked for what they can give, the tick.
+                    messages = [self.consent_missing_message(consent_ticks[field])]
                 self.add_error(self.ERROR_FIELDS.get(field), messages)
             return cleaned_data
         self.participant = participant
         return cleaned_data
 
 
-NewcomerFormSet = forms.formset_factory(NewcomerForm, extra=3, max_num=50, validate_max=True)
+#: One empty line to start; "Add another newcomer" asks the server for one more (no script needed).
+NEWCOMERS_MOST = 50
+NewcomerFormSet = forms.formset_factory(
+    NewcomerForm, extra=1, max_num=NEWCOMERS_MOST, validate_max=True
+)
+
+
+def newcomer_line_added(data: QueryDict, *, prefix: str) -> QueryDict:
+    """`data` as posted, with the newcomers' formset one line longer (up to the most allowed).
+
+    A tampered or missing count starts again from one line rather than failing.
+    """
+    data = data.copy()
+    key = f"{prefix}-{TOTAL_FORM_COUNT}"
+    try:
+        lines = max(int(data.get(key, "1")), 0)
+    except ValueError:
+        lines = 0
+    data[key] = str(min(lines + 1, NEWCOMERS_MOST))
+    data.setdefault(f"{prefix}-{INITIAL_FORM_COUNT}", "0")
+    return data
 
 
 class HeadcountForm(forms.Form):

@@ -9,5 +9,11 @@ app_name = "club"
 urlpatterns = [
     path("", club_views.club_home, name="home"),
     path("sessions/new/", club_views.session_create, name="session_create"),
+    path("sessions/<int:session_id>/", club_views.session_detail, name="session_detail"),
     path("sessions/<int:session_id>/edit/", club_views.session_edit, name="session_edit"),
+    path(
+        "sessions/<int:session_id>/withdraw/",
+        club_views.session_withdraw,
+        name="session_withdraw",
+    ),
 ]

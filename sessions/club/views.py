@@ -7,13 +7,15 @@ from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from ..access_log import screen_name
 from ..models import AccessLogEntry, TrainingSession
 from ..scoping import club_for_user, club_members_for_user, club_training_sessions_for_user
 from ..selectors import likely_duplicate_sessions
-from ..services import access_log_record
-from .forms import HeadcountForm, NewcomerFormSet, RollForm, SessionForm
+from ..services import access_log_record, training_session_withdraw
+from .error_summary import session_form_error_links
+from .forms import HeadcountForm, NewcomerFormSet, RollForm, SessionForm, newcomer_line_added
 from .services import club_training_session_save
 
 
@@ -57,6 +59,52 @@ def session_edit(request, session_id: int):
     return _session_form(request, club, session)
 
 
+@login_required
+def session_detail(request, session_id: int):
+    """A session as reported: when, what was taught, who came; withdrawn while not verified."""
+    club = club_for_user(request.user)
+    if club is None:
+        return _no_club(request)
+    session = get_object_or_404(
+        club_training_sessions_for_user(request.user).prefetch_related(
+            "session_lessons__lesson", "headcounts"
+        ),
+        pk=session_id,
+    )
+    attendances = list(
+        session.attendances.select_related("participant").order_by("participant__name")
+    )
+    # The page lists who came by name: the leader's view of each is logged.
+    access_log_record(
+        user=request.user,
+        action=AccessLogEntry.Action.VIEWED,
+        screen=screen_name(request),
+        participants=[attendance.participant for attendance in attendances],
+    )
+    return render(
+        request,
+        "trainings/club/session_detail.html",
+        {"club": club, "session": session, "attendances": attendances},
+    )
+
+
+@login_required
+@require_POST
+def session_withdraw(request, session_id: int):
+    """Take a submitted session back from the officers: it is a draft again, to change."""
+    session = get_object_or_404(club_training_sessions_for_user(request.user), pk=session_id)
+    try:
+        training_session_withdraw(session=session, user=request.user)
+    except ValidationError as error:
+        for message in error.messages:
+            messages.error(request, message)
+        return redirect("club:session_detail", session_id=session.pk)
+    messages.success(
+        request, _("The session was withdrawn: it is a draft again. Change it and submit it.")
+    )
+    return redirect("club:session_edit", session_id=session.pk)
+
+
 def _session_form(request, club, session):
     members = club_members_for_user(request.user)
     present = None
@@ -67,6 +115,10 @@ def _session_form(request, club, session):
         if session.attendance_mode == TrainingSession.AttendanceMode.HEADCOUNT:
             present = None
     data = request.POST if request.method == "POST" else None
+    adding_newcomer = data is not None and "add_newcomer" in data
+    if adding_newcomer:
+        # "Add another newcomer" re-renders the form as typed with one more empty line.
+        data = newcomer_line_added(data, prefix="newcomers")
     form = SessionForm(data, instance=session, club=club)
     roll_form = RollForm(data, members=members, present=present, prefix="roll")
     collector = str(getattr(request.user, "peer_educator", "")) or request.user.get_username()
@@ -75,7 +127,7 @@ def _session_form(request, club, session):
     )
     headcount_form = HeadcountForm(data, counts=counts, prefix="headcount")
 
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST" and not adding_newcomer and form.is_valid():
         headcount_mode = form.cleaned_data["attendance_mode"] == (
             TrainingSession.AttendanceMode.HEADCOUNT
         )
@@ -93,10 +145,25 @@ def _session_form(request, club, session):
         screen=screen_name(request),
         participants=members.only("pk", "code"),
     )
+    headcount_mode = form["attendance_mode"].value() == TrainingSession.AttendanceMode.HEADCOUNT
+    error_links = (
+        session_form_error_links(
+            form=form,
+            roll_form=roll_form,
+            newcomer_formset=newcomer_formset,
+            headcount_form=headcount_form,
+            headcount_mode=headcount_mode,
+        )
+        if request.method == "POST" and not adding_newcomer
+        else []
+    )
     return render(
         request,
         "trainings/club/session_form.html",
         {
+            "headcount_mode": headcount_mode,
+            "adding_newcomer": adding_newcomer,
+            "error_links": error_links,
             "club": club,
             "session": session,
             "form": form,

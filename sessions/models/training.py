@@ -33,6 +33,8 @@ class TrainingSession(ClusterableModel):
     #: A session is with its club while a draft or returned: the club may change and
     #: submit it. Submitted, it is with the officers; verified, it counts and stays as it is.
     CLUB_EDITABLE_STATUSES = frozenset({Status.DRAFT, Status.RETURNED})
+    #: Submitted but not yet verified, the club may take a session back to change it.
+    CLUB_WITHDRAWABLE_STATUSES = frozenset({Status.SUBMITTED})
 
     class AttendanceMode(models.TextChoices):
         NAMED = "named", _("named participants")
@@ -145,6 +147,11 @@ class TrainingSession(ClusterableModel):
     def club_may_edit(self) -> bool:
         """Whether the session is with its club, which may change and submit it."""
         return self.status in self.CLUB_EDITABLE_STATUSES
+
+    @property
+    def club_may_withdraw(self) -> bool:
+        """Whether the club may take the session back from the officers (it becomes a draft)."""
+        return self.status in self.CLUB_WITHDRAWABLE_STATUSES
 
     def clean(self):
         super().clean()

@@ -65,9 +65,20 @@ def test_a_club_leader_reports_a_session_and_an_officer_verifies_it(
     phone.fill("#id_duration_minutes", "90")
     phone.get_by_label(club["lesson"].title, exact=True).check()
     phone.get_by_label(str(club["facilitator"]), exact=True).check()
+    # Counting by name: the headcount grid is hidden until the leader counts people instead.
+    assert phone.locator("table.headcount").is_hidden()
+    phone.check("input[name='attendance_mode'][value='headcount']")
+    assert phone.locator("table.headcount").is_visible()
+    assert phone.locator("input[name='roll-present']").first.is_hidden()
+    phone.check("input[name='attendance_mode'][value='named']")
+    assert phone.locator("table.headcount").is_hidden()
     for index, (name, sex, year) in enumerate(
         [("ហេង សុភា", "female", "2001"), ("គឹម វិចិត្រ", "male", "1999")]
     ):
+        if index:
+            # One newcomer line to start; "Add another" re-renders with everything kept.
+            phone.click("button[name=add_newcomer]")
+            phone.wait_for_selector(f"#id_newcomers-{index}-name")
         phone.fill(f"#id_newcomers-{index}-name", name)
         phone.select_option(f"#id_newcomers-{index}-sex", sex)
         phone.fill(f"#id_newcomers-{index}-year_of_birth", year)
@@ -96,7 +107,8 @@ def test_a_club_leader_reports_a_session_and_an_officer_verifies_it(
     desktop.wait_for_url(f"**{reverse('training_sessions:review', args=[session.pk])}")
     desktop.screenshot(path=screenshot_path("officer-review-km"), full_page=True)
     desktop.get_by_role("button", name="ផ្ទៀងផ្ទាត់", exact=True).click()
-    desktop.wait_for_url(f"**{reverse('training_sessions:index')}")
+    # Back on the list (the queue of what remains, since the officer's-day change).
+    desktop.wait_for_url(f"**{reverse('training_sessions:index')}**")
     session.refresh_from_db()
     assert session.status == TrainingSession.Status.VERIFIED
     assert session.verified_by == club["officer"]
