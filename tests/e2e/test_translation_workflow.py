@@ -101,9 +101,7 @@ def submit_for_moderation(page):
 def approve(page, live_server, lesson):
     page.goto(f"{live_server.url}{reverse('wagtailadmin_pages:edit', args=[lesson.pk])}")
     page.get_by_role("button", name="សកម្មភាពផ្សេងទៀត").click()
-    page.locator(
-        "button[data-workflow-action-name='approve']:not([data-workflow-action-modal-url])"
-    ).click()
+    page.get_by_role("button", name="អនុម័ត និងផ្សាយ", exact=True).click()
 
 
 def translate_every_segment(page):
@@ -119,6 +117,9 @@ def translate_every_segment(page):
             segment.locator("textarea").fill(english)
             segment.get_by_role("button", name="Save").click()
             expect(untranslated).to_have_count(remaining - 1)
+            # The segment counts as done while its text is still on its way to the server.
+            expect(page.get_by_text("Saving...")).to_have_count(0)
+    expect(page.locator("li.errored")).to_have_count(0)
 
 
 def approve_from_dashboard(page, live_server, title):
@@ -145,7 +146,7 @@ def test_a_lesson_and_its_english_translation_each_wait_for_a_moderator(
     assert lesson.workflow_in_progress and not lesson.live
 
     approve(moderator, live_server, lesson)
-    moderator.wait_for_url("**/admin/pages/*/")
+    moderator.wait_for_url(f"**/admin/pages/{curriculum_tree['module'].pk}/")
     lesson.refresh_from_db()
     assert lesson.live
 
@@ -153,6 +154,7 @@ def test_a_lesson_and_its_english_translation_each_wait_for_a_moderator(
     url = reverse("wagtail_localize:submit_page_translation", args=[lesson.pk])
     editor.goto(f"{live_server.url}{url}")
     editor.screenshot(path=screenshot_path("translation-2-translate-this-page"))
+    expect(editor.get_by_role("heading", name=f"បកប្រែទំព័រ {TITLE}")).to_be_visible()
     editor.get_by_label("អង់គ្លេស").check()
     editor.get_by_role("button", name="ដាក់ស្នើ", exact=True).click()
     editor.wait_for_url("**/edit/")
@@ -160,7 +162,10 @@ def test_a_lesson_and_its_english_translation_each_wait_for_a_moderator(
         translation_key=lesson.translation_key, locale__language_code="en"
     )
     assert not english.live
+    reader = local_page(browser, live_server, viewport={"width": 360, "height": 740})
+    assert reader.goto(f"{live_server.url}{english.url}").status == 404
     row = report_row(editor, live_server, TITLE)
+    expect(row.locator(".translation-status")).to_contain_text("សេចក្ដីព្រាង")
     progress = row.locator(".translation-progress")
     expect(progress).to_have_text(re.compile(r"^0 / \d+$"))
     # Readable: not hidden by Wagtail's own `.progress` (upload bar) style.
@@ -187,7 +192,6 @@ def test_a_lesson_and_its_english_translation_each_wait_for_a_moderator(
     english.refresh_from_db()
     assert english.live
 
-    reader = local_page(browser, live_server, viewport={"width": 360, "height": 740})
     response = reader.goto(f"{live_server.url}{english.url}")
     assert response.status == 200
     expect(reader.locator("h1")).to_have_text(ENGLISH_TITLE)
