@@ -131,7 +131,7 @@ def test_the_report_shows_progress_and_status_per_page_and_language(
         for row in BeautifulSoup(response.content, "html.parser").select("tbody tr")
     }
     short_lesson = rows[curriculum_tree["short_lesson"].title]
-    assert short_lesson.select_one("td.progress").get_text(strip=True) == "3 / 5"
+    assert short_lesson.select_one("td.translation-progress").get_text(strip=True) == "3 / 5"
     assert curriculum_tree["lesson"].title in rows  # not started: no English page at all
 
     StringTranslation.objects.all().delete()
