@@ -234,8 +234,9 @@ def test_admin_pages_officers_and_editors_walk_break_no_content_security_policy_
     log_in_to_admin(editor, base, "editor")
     lesson = curriculum_tree["lesson"]
     visit(editor, f"{base}{reverse('wagtailadmin_pages:edit', args=[lesson.pk])}")
-    # The StreamField: open the block picker and add a block.
-    editor.locator("#panel-child-content-body-content .c-sf-add-button").first.click()
+    # The StreamField: open the block picker and add a block. Found by its field, not by the
+    # panel's id: Wagtail makes that id from the tab's heading, which reads in Khmer.
+    editor.locator("[data-contentpath='body'] .c-sf-add-button").first.click()
     editor.get_by_role("option", name=block_label("key_messages")).click()
     # The preview panel frames the page's preview, which only the admin itself may frame.
     editor.click("button[data-side-panel-toggle='preview']")
