@@ -20,8 +20,6 @@ from django.db.models.functions import TruncMonth
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from sessions.scoping import AnyUser
-
 from .choices import (
     Channel,
     MovementKind,
@@ -32,7 +30,12 @@ from .choices import (
     Sector,
 )
 from .models import Movement, RecruitmentActivity
-from .scoping import movements_for_user, recruitment_activities_for_user, sees_exact_figures
+from .scoping import (
+    AnyUser,
+    movements_for_user,
+    recruitment_activities_for_user,
+    sees_exact_figures,
+)
 from .suppression import SuppressedTable, suppress_table
 
 #: The columns of the tables of departures and returns, in this order.
