@@ -291,6 +291,14 @@ def shown(table: CountTable, *, exact: bool) -> SuppressedTable:
 
 
 @dataclass(frozen=True)
+class ShownRow:
+    """A line of a table as the page prints it: None where a count is hidden."""
+
+    label: str
+    values: tuple[int | None, ...]
+
+
+@dataclass(frozen=True)
 class Figure:
     """One table of the figures page: its key, title, counts, and the counts as shown."""
 
@@ -298,6 +306,27 @@ class Figure:
     title: str
     table: CountTable
     shown: SuppressedTable
+
+    @property
+    def rows_have_totals(self) -> bool:
+        """A one-column table's row totals repeat its cells: they are left out."""
+        return len(self.table.column_labels) > 1
+
+    @property
+    def rows(self) -> list[ShownRow]:
+        """Each row with its total, then the columns' totals and the grand total."""
+        width = len(self.table.column_labels)
+        lines = []
+        for row, label in enumerate(self.table.row_labels):
+            values = [self.shown.cell(row, column) for column in range(width)]
+            if self.rows_have_totals:
+                values.append(self.shown.row_total(row))
+            lines.append(ShownRow(label, tuple(values)))
+        totals = [self.shown.column_total(column) for column in range(width)]
+        if self.rows_have_totals:
+            totals.append(self.shown.grand())
+        lines.append(ShownRow(_("total"), tuple(totals)))
+        return lines
 
 
 def register_figures(*, user: AnyUser, filters: FigureFilters) -> list[Figure]:
