@@ -21,7 +21,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from fractions import Fraction
 
 #: Stands for "no upper bound known" in the bounds a reader could work out.
 UNKNOWN_CEILING = 10**12
@@ -116,47 +115,50 @@ def _hide_one_more(
     return True
 
 
-def _determined(
-    values: dict[Position, int], lines: list[list[Position]], hidden: set[Position]
-) -> set[Position]:
-    """The hidden entries that the lines' sums give back exactly, from the shown entries alone.
+def _determined(hidden: set[Position]) -> set[Position]:
+    """The hidden entries of a two-way table that the lines' sums give back exactly.
 
-    Gauss-Jordan elimination over the hidden entries: an entry is determined when a row of
-    the reduced system names it alone. Catches what no single line shows, such as a small
-    row total recovered from a column and the grand total.
+    With each total's sign turned, every line of the extended table sums to zero: entry
+    (row, column) is an edge between a row's node and a column's node, and each node's edges
+    sum to zero. What the shown entries leave undetermined is then a sum of even cycles of
+    hidden edges (+x, -x, ... around the cycle), so a hidden entry is worked out exactly
+    if and only if it lies on no cycle of hidden entries: it is a bridge of their graph. This
+    catches what no single line shows (a small row total recovered from a column and the
+    grand total), in time linear in the table, where elimination would be cubic.
     """
-    unknowns = sorted(hidden)
-    index = {position: number for number, position in enumerate(unknowns)}
-    matrix: list[list[Fraction]] = []
-    for line in lines:
-        row = [Fraction(0)] * (len(unknowns) + 1)
-        for position in line:
-            sign = -1 if position == line[-1] else 1
-            if position in hidden:
-                row[index[position]] += sign
-            else:
-                row[-1] -= sign * values[position]
-        if any(row[:-1]):
-            matrix.append(row)
-    pivot_rows: list[tuple[int, int]] = []
-    for column in range(len(unknowns)):
-        start = len(pivot_rows)
-        found = next((r for r in range(start, len(matrix)) if matrix[r][column] != 0), None)
-        if found is None:
+    neighbours: dict[tuple[str, int], list[tuple[tuple[str, int], Position]]] = {}
+    for row, column in hidden:
+        neighbours.setdefault(("row", row), []).append((("column", column), (row, column)))
+        neighbours.setdefault(("column", column), []).append((("row", row), (row, column)))
+    order: dict[tuple[str, int], int] = {}
+    lowest: dict[tuple[str, int], int] = {}
+    bridges: set[Position] = set()
+    for start in neighbours:
+        if start in order:
             continue
-        matrix[start], matrix[found] = matrix[found], matrix[start]
-        lead = matrix[start][column]
-        matrix[start] = [value / lead for value in matrix[start]]
-        for other, row in enumerate(matrix):
-            if other != start and row[column] != 0:
-                factor = row[column]
-                matrix[other] = [a - factor * b for a, b in zip(row, matrix[start], strict=True)]
-        pivot_rows.append((start, column))
-    return {
-        unknowns[column]
-        for row, column in pivot_rows
-        if sum(1 for value in matrix[row][:-1] if value != 0) == 1
-    }
+        order[start] = lowest[start] = len(order)
+        # Depth-first, without recursion: (node, the edge it was reached by, next neighbour).
+        stack: list[tuple[tuple[str, int], Position | None, int]] = [(start, None, 0)]
+        while stack:
+            node, via, next_index = stack[-1]
+            if next_index < len(neighbours[node]):
+                stack[-1] = (node, via, next_index + 1)
+                other, edge = neighbours[node][next_index]
+                if edge == via:
+                    continue
+                if other in order:
+                    lowest[node] = min(lowest[node], order[other])
+                else:
+                    order[other] = lowest[other] = len(order)
+                    stack.append((other, edge, 0))
+                continue
+            stack.pop()
+            if stack and via is not None:
+                parent = stack[-1][0]
+                lowest[parent] = min(lowest[parent], lowest[node])
+                if lowest[node] > order[parent]:
+                    bridges.add(via)
+    return bridges
 
 
 def _pinned(
@@ -193,7 +195,7 @@ def _pinned(
 
 
 def _suppress(
-    values: dict[Position, int], lines: list[list[Position]], threshold: int
+    values: dict[Position, int], lines: list[list[Position]], threshold: int, *, two_way: bool
 ) -> set[Position]:
     small = {position for position, value in values.items() if _is_small(value, threshold)}
     hidden = set(small)
@@ -204,7 +206,9 @@ def _suppress(
             for line in lines:
                 if _line_to_open(line, values, hidden) and _hide_one_more(line, values, hidden):
                     changed = True
-        given_back = (_determined(values, lines, hidden) | _pinned(values, lines, hidden)) & small
+        # A single line with two hidden entries or more gives none back exactly (one equation).
+        determined = _determined(hidden) if two_way else set()
+        given_back = (determined | _pinned(values, lines, hidden)) & small
         if not given_back:
             return hidden
         # Break the chain that gives it back: hide more in one of its lines, else anywhere.
@@ -241,7 +245,7 @@ def suppress_table(cells: Sequence[Sequence[int]], threshold: int) -> Suppressed
                 values[row, column] = column_totals[column]
             else:
                 values[row, column] = grand_total
-    hidden = _suppress(values, _lines(rows, columns), threshold)
+    hidden = _suppress(values, _lines(rows, columns), threshold, two_way=True)
     return SuppressedTable(table, row_totals, column_totals, grand_total, frozenset(hidden))
 
 
@@ -251,7 +255,7 @@ def suppress_list(counts: Sequence[int], threshold: int) -> SuppressedList:
     total = sum(values.values())
     values[0, len(counts)] = total
     line = [(0, index) for index in range(len(counts) + 1)]
-    hidden = _suppress(values, [line], threshold)
+    hidden = _suppress(values, [line], threshold, two_way=False)
     return SuppressedList(
         counts=tuple(values[0, index] for index in range(len(counts))),
         total=total,
