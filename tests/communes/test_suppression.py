@@ -200,3 +200,12 @@ def test_a_list_with_one_small_count_hides_the_next_smallest():
     result = suppress_list([4, 9, 30], THRESHOLD)
     assert result.hidden == {0, 1}
     assert result.shown_total() == 43
+
+
+def test_a_small_total_that_no_single_line_gives_away_is_still_protected():
+    """Found by hypothesis: each line had two hidden entries, yet the rows' totals 1 and 4
+    summed through column 0 (5, shown), and the grand total (8) then gave away the 3."""
+    cells = [[0, 0, 0, 0], [0, 0, 0, 0], [0, 0, 1, 2], [1, 0, 0, 0], [4, 0, 0, 0]]
+    table = suppress_table(cells, THRESHOLD)
+    values, lines = _entries(table)
+    assert_no_small_count_recovered(values, lines, table.hidden)
