@@ -157,6 +157,17 @@ def log_entries_visible_q(user: AnyUser) -> Q:
     return condition
 
 
+def may_read_figures(user: AnyUser) -> bool:
+    """The admin's figures page: officers and national officers, who read the register there."""
+    return _active(user) and any(user.has_perm(permission) for permission in OFFICER_PERMISSIONS)
+
+
+def sees_exact_figures(user: AnyUser) -> bool:
+    """National officers read the figures whole; everyone else with counts under
+    `REGISTER_SMALL_COUNT` hidden, since in a commune a count of two can name two people."""
+    return _active(user) and can_access_all_provinces(user)
+
+
 def provinces_for_register(user: AnyUser) -> QuerySet[Province]:
     """The provinces of the communes whose records this user may read (the admin's filters)."""
     return Province.objects.filter(

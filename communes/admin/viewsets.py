@@ -29,6 +29,7 @@ from ..scoping import (
     recruitment_activities_for_user,
 )
 from . import views
+from .figures import RegisterFiguresViewSet
 
 PERSONAL_DATA = "communes.view_personal_data"
 FOCAL_POINT_CODENAME = "record_in_assigned_communes"
@@ -410,4 +411,5 @@ class CommuneRegistersViewSetGroup(ViewSetGroup):
         RecruitmentActivityViewSet("communes_recruitment"),
         FocalPointAssignmentViewSet("communes_focal_points"),
         FeeCapViewSet("communes_fee_caps"),
+        RegisterFiguresViewSet("communes_figures"),
     )

@@ -316,6 +316,9 @@ COMMUNES_PERSONAL_DATA_RETENTION_MONTHS = int(
     os.environ.get("COMMUNES_PERSONAL_DATA_RETENTION_MONTHS", "24")
 )
 COMMUNES_RIEL_PER_DOLLAR = int(os.environ.get("COMMUNES_RIEL_PER_DOLLAR", "4000"))
+# The register's figures hide counts below this (and the cells that would give them back)
+# from everyone but national officers (communes/suppression.py).
+REGISTER_SMALL_COUNT = int(os.environ.get("REGISTER_SMALL_COUNT", "5"))
 
 WAGTAIL_SITE_NAME = "Safe Migration Hub"
 # Nothing in the admin reaches the internet: no Gravatar, no update check, no banner.
