@@ -208,9 +208,16 @@ def test_a_handout_is_sent_by_nginx_after_the_view_allowed_it(deployed_site):
     assert "X-Accel-Redirect" not in response.headers
     # gunicorn's access log: the application answered with no body (nginx sent the bytes).
     handout = f'"GET /km/print/{deployed_site["lesson_id"]}/handout/ HTTP/1.0" 200 '
-    answers = [line.split(handout)[1].split()[0]
-               for line in deployed_site["process_log"].read_text().splitlines()
-               if handout in line]  # fmt: skip
+    # gunicorn writes its line once the worker has finished, which may be after nginx has
+    # sent the file to us: wait a little for it on a busy machine.
+    answers: list[str] = []
+    for _attempt in range(50):
+        answers = [line.split(handout)[1].split()[0]
+                   for line in deployed_site["process_log"].read_text().splitlines()
+                   if handout in line]  # fmt: skip
+        if answers:
+            break
+        time.sleep(0.1)
     assert answers == ["0"]
     assert "attachment" in response.headers["Content-Disposition"]
     part = get(deployed_site, f"/km/print/{deployed_site['lesson_id']}/handout/",
