@@ -22,6 +22,12 @@ from curriculum.print_variants import LESSON_VARIANTS, MODULE_VARIANTS
 from .mixins import KhmerSearchTextMixin, PrintedPageMixin, ReadableSlugPageMixin
 from .snippets import Audience, HelpEntry, Topic, live_labels
 
+
+def short_hash(text: str) -> str:
+    """A short, stable digest of what a printed file was made from (part of its key)."""
+    return hashlib.sha256(text.encode()).hexdigest()[:16]
+
+
 SIMPLE_RICH_TEXT = ["bold", "italic", "ol", "ul", "link"]
 
 
@@ -142,13 +148,16 @@ class ModulePage(ReadableSlugPageMixin, PrintedPageMixin, KhmerSearchTextMixin, 
         return live_help_page(self.locale)
 
     def printed_content_key(self) -> str:
-        """The live revision, and the live revisions of its lessons: republishing a lesson
-        makes a new pack."""
-        parts = ",".join(
-            f"{pk}:{revision}"
-            for pk, revision in self.live_lessons().values_list("pk", "live_revision_id")
+        """The live revision, the live revisions of its lessons, and those of the live help
+        entries of its language: republishing a lesson, or a moderator approving a new
+        hotline number, makes a new pack (one query for the entries, not one per lesson)."""
+        lessons = self.live_lessons().values_list("pk", "live_revision_id")
+        entries = HelpEntry.objects.filter(locale_id=self.locale_id, live=True).values_list(
+            "pk", "live_revision_id"
         )
-        return f"{super().printed_content_key()}-{hashlib.sha256(parts.encode()).hexdigest()[:16]}"
+        parts = ",".join(f"{pk}:{revision}" for pk, revision in lessons)
+        parts += ";" + ",".join(f"{pk}:{revision}" for pk, revision in entries.order_by("pk"))
+        return f"{super().printed_content_key()}-{short_hash(parts)}"
 
 
 class LessonPage(ReadableSlugPageMixin, PrintedPageMixin, KhmerSearchTextMixin, Page):
@@ -241,6 +250,14 @@ class LessonPage(ReadableSlugPageMixin, PrintedPageMixin, KhmerSearchTextMixin, 
     def live_topics(self) -> list[Topic]:
         """The topics readers are shown: the published ones."""
         return live_labels(self.topics)
+
+    def printed_content_key(self) -> str:
+        """The live revision and the live revisions of the help entries it prints: a
+        moderator approving a new hotline number makes new files (the web page shows it at
+        once; a stored PDF would keep the old number until the lesson is published again)."""
+        entries = ",".join(f"{entry.pk}:{entry.live_revision_id}" for entry in self.help_entries())
+        key = super().printed_content_key()
+        return f"{key}-{short_hash(entries)}" if entries else key
 
     def help_entries(self) -> list[HelpEntry]:
         """The live help directory entries the lesson's 'where to get help' blocks chose."""

@@ -320,3 +320,23 @@ def test_page_one_of_the_khmer_pack_is_drawn_for_a_person_to_look_at(curriculum_
     )
     picture = Image.open(artifacts / "pack-km-page-1.png").convert("L")
     assert picture.getextrema()[0] < 100  # something dark is drawn: the text
+
+
+def test_a_hotline_number_a_moderator_approves_reaches_the_handout_and_the_pack(
+    curriculum_tree, help_entries
+):
+    lesson, module = curriculum_tree["lesson"], curriculum_tree["module"]
+    for page, variant in [(lesson, "handout"), (module, "pack")]:
+        assert "012 000 111" in squeeze(
+            pdf_text(read(printed_file_for(page=page, variant=variant)))
+        )
+
+    entry = help_entries["national"]
+    entry.phone = "099 888 777"
+    entry.save_revision().publish()  # what the moderator's "Approve and publish" does
+
+    for page, variant in [(lesson, "handout"), (module, "pack")]:
+        page = type(page).objects.get(pk=page.pk)
+        text = squeeze(pdf_text(read(printed_file_for(page=page, variant=variant))))
+        assert "099 888 777" in text, variant
+        assert "012 000 111" not in text, variant
