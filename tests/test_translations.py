@@ -65,3 +65,12 @@ def test_the_committed_catalogue_is_up_to_date(fresh_catalogue):
     assert {entry.msgid for entry in fresh_catalogue if not entry.obsolete} <= live, (
         "Run `manage.py makemessages -l km` and translate the new strings"
     )
+
+
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_no_committed_khmer_entry_is_empty_or_fuzzy(domain):
+    """Also the JavaScript catalogue (djangojs), which makemessages above does not rebuild."""
+    catalogue = polib.pofile(str(Path(settings.BASE_DIR) / f"locale/km/LC_MESSAGES/{domain}.po"))
+    assert len(catalogue) > 0
+    assert [entry.msgid for entry in catalogue.untranslated_entries()] == []
+    assert [entry.msgid for entry in catalogue.fuzzy_entries()] == []

@@ -1,5 +1,6 @@
-"""In Chromium: an editor writes a Khmer lesson title and gets a readable slug, in a Khmer editor,
-and starting the same lesson again after an abandoned autosaved one ends in no error."""
+"""In Chromium: an editor writes a Khmer lesson title and gets a readable slug, in a Khmer editor
+(the StreamField buttons Wagtail's JavaScript draws too), and starting the same lesson again after
+an abandoned autosaved one ends in no error."""
 
 import pytest
 from django.urls import reverse
@@ -76,4 +77,17 @@ def test_starting_a_lesson_again_after_an_abandoned_one_saves_without_error(
         LessonPage.objects.child_of(module).filter(title=TITLE).values_list("slug", flat=True)
     )
     assert slugs == {readable_slug(TITLE), f"{readable_slug(TITLE)}-2"}
+    assert editor_page.script_errors == []
+
+
+def test_the_streamfield_buttons_drawn_by_wagtails_javascript_read_in_khmer(
+    editor_page, live_server, geography, curriculum_tree, screenshot_path
+):
+    start_lesson(editor_page, live_server, curriculum_tree["module"])
+
+    add_block = editor_page.locator("button.c-sf-add-button").first
+    expect(add_block).to_have_attribute("title", "បញ្ចូលប្លុក")
+    add_block.click()
+    expect(editor_page.get_by_placeholder("ស្វែងរកជម្រើស…")).to_be_visible()
+    editor_page.screenshot(path=screenshot_path("page-editor-khmer-block-menu"))
     assert editor_page.script_errors == []

@@ -113,12 +113,12 @@ def translate_every_segment(page):
             segment = untranslated.first
             source = segment.locator(":scope > p").inner_text()
             english = english_of[source.strip()]
-            segment.get_by_role("button", name="Translate").click()
+            segment.get_by_role("button", name="បកប្រែ", exact=True).click()
             segment.locator("textarea").fill(english)
-            segment.get_by_role("button", name="Save").click()
+            segment.get_by_role("button", name="រក្សាទុក", exact=True).click()
             expect(untranslated).to_have_count(remaining - 1)
             # The segment counts as done while its text is still on its way to the server.
-            expect(page.get_by_text("Saving...")).to_have_count(0)
+            expect(page.get_by_text("កំពុងរក្សាទុក...")).to_have_count(0)
     expect(page.locator("li.errored")).to_have_count(0)
 
 
@@ -175,7 +175,7 @@ def test_a_lesson_and_its_english_translation_each_wait_for_a_moderator(
     editor.screenshot(path=screenshot_path("translation-3-report-not-started"))
 
     editor.goto(f"{live_server.url}{reverse('wagtailadmin_pages:edit', args=[english.pk])}")
-    editor.get_by_role("button", name="Translate").first.wait_for()
+    editor.get_by_role("button", name="បកប្រែ", exact=True).first.wait_for()
     translate_every_segment(editor)
     editor.screenshot(path=screenshot_path("translation-4-translated"))
     editor.get_by_role("button", name="ដាក់ស្នើដើម្បីត្រួតពិនិត្យ").click()
