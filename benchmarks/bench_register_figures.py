@@ -81,7 +81,9 @@ def generate_register(rng: random.Random) -> None:
                 fees_paid=fees,
                 fees_paid_usd=fees,
                 passport_holder=rng.choice(PassportHolder.values),
-                return_reason=rng.choice(ReturnReason.values) if kind == MovementKind.RETURN else "",
+                return_reason=(
+                    rng.choice(ReturnReason.values) if kind == MovementKind.RETURN else ""
+                ),
             )
         )
         if len(movements) == 20_000:

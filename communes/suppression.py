@@ -257,7 +257,10 @@ def suppress_table(cells: Sequence[Sequence[int]], threshold: int) -> Suppressed
                 values[row, column] = column_totals[column]
             else:
                 values[row, column] = grand_total
-    hidden = _suppress(values, _lines(rows, columns), threshold, two_way=True)
+    if any(_is_small(value, threshold) for value in values.values()):
+        hidden = _suppress(values, _lines(rows, columns), threshold, two_way=True)
+    else:
+        hidden = set()  # nothing small, nothing to protect (national officers' tables)
     return SuppressedTable(table, row_totals, column_totals, grand_total, frozenset(hidden))
 
 
