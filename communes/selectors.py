@@ -95,12 +95,19 @@ def figure_recruitment_activities(
     return activities.order_by()
 
 
-def _local_name(row: Mapping[str, Any], prefix: str) -> str:
-    """The place's or country's name in the reader's language (the other where it is empty)."""
-    khmer, english = row[f"{prefix}name_km"] or "", row[f"{prefix}name_en"] or ""
-    if get_language() == "en":
-        return english or khmer
-    return khmer or english
+def _local_name(prefix: str) -> Callable[[Mapping[str, Any]], str]:
+    """The place's or country's name in the reader's language (the other where it is empty).
+
+    The language is read once per table: read for each of a table's thousands of rows, it
+    cost more than the query.
+    """
+    english_first = get_language() == "en"
+
+    def name(row: Mapping[str, Any]) -> str:
+        khmer, english = row[f"{prefix}name_km"] or "", row[f"{prefix}name_en"] or ""
+        return (english or khmer) if english_first else (khmer or english)
+
+    return name
 
 
 def _by_kind(
@@ -144,7 +151,7 @@ def by_commune(movements: QuerySet[Movement]) -> CountTable:
     return _by_kind(
         movements,
         "commune__code",
-        lambda row: _local_name(row, "commune__"),
+        _local_name("commune__"),
         extra=("commune__name_km", "commune__name_en"),
     )
 
@@ -153,7 +160,7 @@ def by_district(movements: QuerySet[Movement]) -> CountTable:
     return _by_kind(
         movements,
         "commune__district__code",
-        lambda row: _local_name(row, "commune__district__"),
+        _local_name("commune__district__"),
         extra=("commune__district__name_km", "commune__district__name_en"),
     )
 
@@ -162,7 +169,7 @@ def by_province(movements: QuerySet[Movement]) -> CountTable:
     return _by_kind(
         movements,
         "commune__district__province__code",
-        lambda row: _local_name(row, "commune__district__province__"),
+        _local_name("commune__district__province__"),
         extra=("commune__district__province__name_km", "commune__district__province__name_en"),
     )
 
@@ -172,15 +179,14 @@ def by_destination(movements: QuerySet[Movement]) -> CountTable:
     abroad = _by_kind(
         movements.filter(destination_country__isnull=False),
         "destination_country__code",
-        lambda row: _local_name(row, "destination_country__"),
+        _local_name("destination_country__"),
         extra=("destination_country__name_km", "destination_country__name_en"),
     )
+    province_name = _local_name("destination_province__")
     inside = _by_kind(
         movements.filter(destination_province__isnull=False),
         "destination_province__code",
-        lambda row: (
-            _("%(province)s (Cambodia)") % {"province": _local_name(row, "destination_province__")}
-        ),
+        lambda row: _("%(province)s (Cambodia)") % {"province": province_name(row)},
         extra=("destination_province__name_km", "destination_province__name_en"),
     )
     return CountTable(
@@ -254,8 +260,9 @@ def fees_against_cap(movements: QuerySet[Movement]) -> CountTable:
         .order_by("destination_country__code")
     )
     rows = list(grouped)
+    country_name = _local_name("destination_country__")
     return CountTable(
-        row_labels=tuple(_local_name(row, "destination_country__") for row in rows),
+        row_labels=tuple(country_name(row) for row in rows),
         column_labels=(_("within the cap"), _("above the cap"), _("fees not known")),
         counts=tuple((row["within"], row["above"], row["unknown"]) for row in rows),
         row_keys=tuple(row["destination_country__code"] for row in rows),

@@ -178,18 +178,30 @@ def _pinned(
         shown_sum = sum(values[p] * (-1 if p == line[-1] else 1) for p in line if p not in hidden)
         if coefficients:
             equations.append((coefficients, -shown_sum))
+
+    def least(position: Position, sign: int) -> int:
+        return sign * bounds[position][0 if sign > 0 else 1]
+
+    def most(position: Position, sign: int) -> int:
+        return sign * bounds[position][1 if sign > 0 else 0]
+
     changed = True
     while changed:
         changed = False
         for coefficients, constant in equations:
+            # The line's sums, kept up to date as its entries narrow: the rest of the line is
+            # the sum less the entry's own term, linear in the line rather than quadratic.
+            sum_least = sum(least(p, s) for p, s in coefficients.items())
+            sum_most = sum(most(p, s) for p, s in coefficients.items())
             for position, sign in coefficients.items():
-                rest = [(p, s) for p, s in coefficients.items() if p != position]
-                rest_low = sum(s * bounds[p][0 if s > 0 else 1] for p, s in rest)
-                rest_high = sum(s * bounds[p][1 if s > 0 else 0] for p, s in rest)
+                own_least, own_most = least(position, sign), most(position, sign)
+                rest_low, rest_high = sum_least - own_least, sum_most - own_most
                 low, high = sorted((sign * (constant - rest_high), sign * (constant - rest_low)))
                 narrowed = (max(bounds[position][0], low), min(bounds[position][1], high))
                 if narrowed != bounds[position] and narrowed[0] <= narrowed[1]:
                     bounds[position] = narrowed
+                    sum_least += least(position, sign) - own_least
+                    sum_most += most(position, sign) - own_most
                     changed = True
     return {position for position, (low, high) in bounds.items() if low == high}
 
@@ -245,7 +257,10 @@ def suppress_table(cells: Sequence[Sequence[int]], threshold: int) -> Suppressed
                 values[row, column] = column_totals[column]
             else:
                 values[row, column] = grand_total
-    hidden = _suppress(values, _lines(rows, columns), threshold, two_way=True)
+    if any(_is_small(value, threshold) for value in values.values()):
+        hidden = _suppress(values, _lines(rows, columns), threshold, two_way=True)
+    else:
+        hidden = set()  # nothing small, nothing to protect (national officers' tables)
     return SuppressedTable(table, row_totals, column_totals, grand_total, frozenset(hidden))
 
 
