@@ -1,5 +1,7 @@
 """Translations reach readers only through a moderator, as every page does (issue 13)."""
 
+import json
+
 import pytest
 from bs4 import BeautifulSoup
 from django.urls import resolve, reverse
@@ -197,3 +199,30 @@ def test_an_editors_publish_from_the_translation_editor_is_refused(
         )
     assert response.status_code in (302, 403)  # Wagtail's "permission denied" goes home
     assert not Page.objects.get(pk=english.pk).live
+
+
+def translation_editor_perms(client, page):
+    response = client.get(reverse("wagtailadmin_pages:edit", args=[page.pk]))
+    editor = BeautifulSoup(response.content, "html.parser").select_one(".js-translation-editor")
+    return json.loads(editor["data-props"])["perms"]
+
+
+def test_the_translation_editor_offers_an_editor_no_delete_as_its_primary_button(
+    client,
+    curriculum_tree,
+    en_locale,
+    en_home,
+    editor,
+    moderator,
+    django_capture_on_commit_callbacks,
+):
+    client.force_login(editor)
+    english = translate_this_page(
+        client, curriculum_tree["lesson"], en_locale, django_capture_on_commit_callbacks
+    )
+    assert translation_editor_perms(client, english)["canDelete"] is False
+
+    client.force_login(moderator)
+    perms = translation_editor_perms(client, english)
+    assert perms["canPublish"] is True
+    assert perms["canDelete"] is True
