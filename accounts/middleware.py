@@ -24,7 +24,9 @@ from django.http.response import HttpResponseBase
 from django.utils.cache import patch_cache_control
 
 
-def _private_path_pattern() -> re.Pattern[str]:
+def private_path_pattern() -> re.Pattern[str]:
+    """The addresses that may show personal data or a login (the site's service worker, in
+    offline/, keeps none of them either)."""
     languages = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
     return re.compile(rf"^/(?:admin/|(?:{languages})/(?:club|commune|accounts)/)")
 
@@ -32,7 +34,7 @@ def _private_path_pattern() -> re.Pattern[str]:
 class PrivatePagesNoStoreMiddleware:
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponseBase]) -> None:
         self.get_response = get_response
-        self.private_path = _private_path_pattern()
+        self.private_path = private_path_pattern()
 
     def __call__(self, request: HttpRequest) -> HttpResponseBase:
         response = self.get_response(request)

@@ -18,6 +18,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from accounts.middleware import private_path_pattern
 from curriculum.access import facilitator_page_headers
 
 from .selectors import (
@@ -30,9 +31,6 @@ from .selectors import (
 # The colours of static/css/site.css: the header's and the page's.
 THEME_COLOUR = "#0b5d7a"
 BACKGROUND_COLOUR = "#ffffff"
-# Addresses whose answers may hold personal data or a person's login: the worker never
-# keeps them (accounts.middleware marks the same ones `no-store`).
-PRIVATE_PATH_PATTERN = r"^/(?:admin/|(?:{languages})/(?:club|commune|accounts)/)"
 VERSION_PLACEHOLDER = "__WORKER_VERSION__"
 
 
@@ -89,7 +87,8 @@ def service_worker(request) -> HttpResponse:
         "static_url": json.dumps(settings.STATIC_URL),
         "precached_static": json.dumps(precached_static_urls()),
         "offline_pages": json.dumps(url_in_each_language("offline_page")),
-        "private_path_pattern": PRIVATE_PATH_PATTERN.format(languages=languages),
+        # The addresses accounts.middleware marks `no-store`: the worker never keeps them.
+        "private_path_pattern": private_path_pattern().pattern,
         "logout_pattern": rf"^/(?:{languages})/accounts/logout/$",
         "saved_item_pattern": rf"^/(?:{languages})/offline/items/\d+\.json$",
         "agency_check_paths": json.dumps(list(url_in_each_language("agency_check").values())),
