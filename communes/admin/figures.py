@@ -63,6 +63,10 @@ class RegisterFiguresView(WagtailAdminTemplateMixin, TemplateView):
     page_title = _("Commune register figures")
     header_icon = "table"
 
+    def get_breadcrumbs_items(self):
+        # Without its own crumb the header would read "Home", the base mixin's only one.
+        return [*super().get_breadcrumbs_items(), {"url": "", "label": self.get_page_title()}]
+
     def dispatch(self, request, *args, **kwargs):
         if not may_read_figures(request.user):
             raise PermissionDenied

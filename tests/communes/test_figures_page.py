@@ -87,3 +87,12 @@ def test_anonymous_readers_are_sent_to_log_in(client, register):
     response = client.get(reverse(URL))
     assert response.status_code == 302
     assert "login" in response.url
+
+
+def test_the_page_header_names_the_figures_not_the_dashboard(client, register, national):
+    """The visible crumb of the header is the page's own title, not the dashboard's "Home"."""
+    client.force_login(national)
+    response = client.get(reverse(URL))
+    header = response.text.split("<header", 1)[1].split("</header>", 1)[0]
+    last_crumb = header.split("<ol", 1)[1].rsplit("<li", 1)[1]
+    assert str(response.context["view"].get_page_title()) in last_crumb
