@@ -40,6 +40,7 @@ from ..selectors import (
     likely_duplicate_sessions,
     training_sessions_with_attendance,
     training_sessions_with_duplicate_mark,
+    youth_group_roster,
 )
 from ..services import training_sessions_mark_submitted
 from .exports import (
@@ -317,6 +318,28 @@ class AttendanceExportView(AttendanceExportMixin, TrainingSessionIndexView):
     """The session list's filters and search, exported as one row per attendee."""
 
 
+def roster_attendance_rows(form, session):
+    """The attendance rows of a planned session's form, one per member of its club's roster.
+
+    The officer enters a ticked sheet by deleting the rows of those who did not come, as a
+    leader unticks them. New rows, saved only when the form is: nothing is written before.
+    """
+    formset = form.formsets["attendances"]
+    if session.attendances.exists():
+        return formset
+    members = list(youth_group_roster(session.group).values_list("pk", flat=True))
+    roster_formset_class = type(formset)
+    roster_formset_class = type(
+        roster_formset_class.__name__, (roster_formset_class,), {"extra": len(members)}
+    )
+    return roster_formset_class(
+        instance=session,
+        prefix=formset.prefix,
+        form_kwargs=formset.form_kwargs,
+        initial=[{"participant": member} for member in members],
+    )
+
+
 class TrainingSessionEditView(
     RecordsParticipantAccessMixin, SessionWarnsOfDuplicatesMixin, ScopedEditView
 ):
@@ -339,6 +362,12 @@ class TrainingSessionEditView(
             self.reporting_planned = True
             session.status = TrainingSession.Status.SUBMITTED
         return session
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if self.request.method == "GET" and self.object.is_planned:
+            form.formsets["attendances"] = roster_attendance_rows(form, self.object)
+        return form
 
     def save_instance(self):
         instance = super().save_instance()

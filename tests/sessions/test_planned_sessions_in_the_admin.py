@@ -62,7 +62,7 @@ def test_an_officer_plans_a_session_in_the_future(client, users, siem_reap_club)
 def test_an_officer_cannot_plan_for_another_provinces_club(client, users, two_provinces):
     before = TrainingSession.objects.count()
     client.force_login(users["officer_y"])
-    response = client.post(PLAN_URL, plan_data(two_provinces["siem_reap"]["group"]))
+    response = client.post(PLAN_URL, plan_data(two_provinces["x"]["group"]))
     assert response.status_code == 200
     assert "group" in response.context["form"].errors
     assert TrainingSession.objects.count() == before
@@ -133,3 +133,15 @@ def test_an_editor_may_not_plan(client, users, siem_reap_club):
     response = client.post(PLAN_URL, plan_data(siem_reap_club["group"]))
     assert response.status_code in (302, 403)
     assert not TrainingSession.objects.filter(status=PLANNED).exists()
+
+
+def test_the_officers_qr_form_has_the_roster_as_attendance_rows(client, users, planned):
+    member = planned.group.memberships.get().participant
+    client.force_login(users["officer_x"])
+    response = client.get(reverse("training_sessions:edit", args=[planned.pk]))
+    assert response.status_code == 200
+    attendances = response.context["form"].formsets["attendances"]
+    assert [form.initial.get("participant") for form in attendances.forms] == [member.pk]
+    page = response.content.decode()
+    assert 'name="attendances-TOTAL_FORMS" value="1"' in page
+    assert "ស៊ុន សុភ័ក្ត្រ" in page
