@@ -1,4 +1,4 @@
-"""Writes of the club leaders' session report: the session, lessons, roll, newcomers, headcount.
+"""Writes of the club leaders: the session report (lessons, roll, newcomers, headcount), the roster.
 
 All in one transaction, every row through `full_clean()`: a report is saved whole or not at all.
 """
