@@ -74,6 +74,7 @@ def test_the_sheets_qr_code_opens_the_sessions_form_with_the_roster_ticked(
     for name in NAMES:
         assert phone.get_by_label(name, exact=True).is_checked()
     assert phone.locator("input[name='roll-present']").count() == len(NAMES)
+    phone.locator("#roll-heading").scroll_into_view_if_needed()
     phone.screenshot(path=screenshot_path("sign-in-sheet-back-entry"), full_page=False)
 
     phone.get_by_label(NAMES[1], exact=True).uncheck()
