@@ -31,6 +31,7 @@ from .models import (
     TrainingSession,
     YouthGroup,
 )
+from .selectors import youth_group_roster
 
 #: Whoever asks: a logged-in user, the anonymous visitor, or no one (a task, a command).
 AnyUser: TypeAlias = User | AnonymousUser | None
@@ -207,7 +208,4 @@ def club_members_for_user(user: AnyUser) -> QuerySet[Participant]:
     club = club_for_user(user)
     if club is None:
         return Participant.objects.none()
-    # One filter() call, so the membership that is current is the one with this club.
-    return Participant.objects.filter(
-        memberships__group=club, memberships__left_on__isnull=True, erased_at__isnull=True
-    ).order_by("name", "pk")
+    return youth_group_roster(club)

@@ -20,7 +20,14 @@ from django.db.models import (
 from django.db.models.expressions import Combinable, Func
 from django.db.models.functions import Coalesce, Lower, Replace, Right
 
-from .models import Attendance, Headcount, Participant, SessionLesson, TrainingSession
+from .models import (
+    Attendance,
+    Headcount,
+    Participant,
+    SessionLesson,
+    TrainingSession,
+    YouthGroup,
+)
 
 #: Characters people put in names and phone numbers that do not tell two people apart.
 _NAME_NOISE = [" ", "\u200b", ".", "-"]
@@ -180,3 +187,11 @@ def possible_duplicate_participants(
         normalised_name=_normalised_name(F("name")),
         normalised_phone=_normalised_phone(F("contact_phone")),
     ).filter(matches)
+
+
+def youth_group_roster(group: YouthGroup) -> QuerySet[Participant]:
+    """The club's current members (not left, not erased), by name: the roll and the sheet."""
+    # One filter() call, so the membership that is current is the one with this club.
+    return Participant.objects.filter(
+        memberships__group=group, memberships__left_on__isnull=True, erased_at__isnull=True
+    ).order_by("name", "pk")

@@ -4,6 +4,7 @@ Views, viewsets, imports and the club leaders' forms call these functions, so th
 (who may, from which status, what is kept) hold whichever screen the change comes from.
 """
 
+import datetime
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -16,6 +17,9 @@ from django.utils.translation import gettext as _
 from wagtail.log_actions import log
 from wagtail.log_actions import registry as log_registry
 
+from curriculum.models import LessonPage
+from geography.models import Commune
+
 from .models import (
     CONSENT_COLLECTOR_FIELDS,
     CONSENT_FIELDS,
@@ -25,13 +29,17 @@ from .models import (
     ExportLog,
     Membership,
     Participant,
+    SessionLesson,
     TrainingSession,
     TrainingsLogEntry,
+    YouthGroup,
 )
 from .scoping import (
+    club_for_user,
     club_training_sessions_for_user,
     participants_changeable_by_user,
     training_sessions_for_user,
+    youth_groups_for_user,
 )
 
 #: Fields filled in from a duplicate where the participant kept has them blank.
@@ -124,6 +132,54 @@ def training_session_submit(*, session: TrainingSession, user: User) -> Training
         raise ValidationError(_("Only a draft or returned session can be submitted."))
     session.full_clean()
     training_sessions_mark_submitted(sessions=[session], user=user)
+    return session
+
+
+def _may_plan_for(group: YouthGroup, user: User) -> bool:
+    """A club's own leader, or an officer who may add sessions in the group's province."""
+    if club_for_user(user) == group:
+        return True
+    return (
+        user.has_perm("trainings.add_trainingsession")
+        and youth_groups_for_user(user).filter(pk=group.pk).exists()
+    )
+
+
+@transaction.atomic
+def training_session_plan(
+    *,
+    group: YouthGroup,
+    date: datetime.date,
+    duration_minutes: int,
+    commune: Commune,
+    lessons: Sequence[LessonPage],
+    user: User,
+    start_time: datetime.time | None = None,
+    source: str = TrainingSession.Source.WEB_FORM,
+) -> TrainingSession:
+    """A session planned for a day: it has a sign-in sheet, and reporting it makes it the report.
+
+    A status of the session itself, not a model of its own: the report is the same row,
+    so nothing is copied and no second session can come of it (see docs/decisions.md).
+    """
+    if not _may_plan_for(group, user):
+        raise PermissionDenied(_("You may not plan sessions for this club."))
+    session = TrainingSession(
+        group=group,
+        date=date,
+        start_time=start_time,
+        duration_minutes=duration_minutes,
+        commune=commune,
+        status=TrainingSession.Status.PLANNED,
+        source=source,
+    )
+    session.full_clean()
+    session.save()
+    for order, lesson in enumerate(lessons):
+        session_lesson = SessionLesson(session=session, lesson=lesson, sort_order=order)
+        session_lesson.full_clean()
+        session_lesson.save()
+    log(instance=session, action="wagtail.create", user=user)
     return session
 
 

@@ -18,15 +18,18 @@ def validate_session_date(
     *,
     founded_on: datetime.date | None,
     today: datetime.date | None = None,
+    allow_future: bool = False,
     date_display: Callable[[datetime.date], str] = short_date,
 ) -> None:
     """A session is held neither in the future nor before its group was founded.
+
+    `allow_future` is for a planned session, which is held later.
 
     `date_display` writes the founding date in the message: the import writes it as the
     spreadsheet's cells do. Raises a ValidationError with one message.
     """
     today = today or timezone.localdate()
-    if date > today:
+    if date > today and not allow_future:
         raise ValidationError(_("The session date cannot be in the future."), code="future")
     if founded_on is not None and date < founded_on:
         raise ValidationError(

@@ -14,6 +14,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.forms.choosers import BaseFilterForm
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import chooser as chooser_views
@@ -23,7 +24,7 @@ from wagtail.admin.widgets.chooser import BaseChooser
 from geography.models import Commune
 
 from ..access_log import RecordsParticipantListAccessMixin
-from ..models import Participant, PeerEducator, YouthGroup
+from ..models import CONSENT_FIELDS, Participant, PeerEducator, YouthGroup
 from ..scoping import (
     communes_for_user,
     participants_for_user,
@@ -230,18 +231,69 @@ class PeerEducatorChooserViewSet(ScopedChooserViewSet):
         return peer_educators_for_user(user)
 
 
-class ParticipantChooseView(RecordsParticipantListAccessMixin, ScopedChooseView):
+class ParticipantCreationForm(WagtailAdminModelForm):
+    """A new person made in the chooser (a roster's or an attendance's): who, and their consent.
+
+    The home commune is required and one of the officer's, so the person made is in the
+    officer's provinces (`participants_for_user`) and the chooser may return them. The
+    model's `clean()` asks for the consents of the person's age, as on every other screen.
+    """
+
+    class Meta:
+        model = Participant
+        fields = ["name", "sex", "year_of_birth", "age_band", "home_commune", *CONSENT_FIELDS]
+        # A select, not the commune chooser: a pop-up cannot open inside this pop-up.
+        widgets = {"home_commune": forms.Select}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        home_commune = self.fields["home_commune"]
+        home_commune.required = True
+        home_commune.queryset = (
+            communes_for_user(self.for_user)
+            .select_related("district__province")
+            .order_by("district__province__code", "district__code", "code")
+        )
+        home_commune.label_from_instance = commune_with_its_district
+        self.fields["name"].required = True
+
+
+class ParticipantCreationMixin:
+    """Officers who may add participants make one in the chooser, held to their provinces."""
+
+    def can_create(self):
+        return self.request.user.has_perm("trainings.add_participant")
+
+    def get_creation_form_kwargs(self):
+        return {**super().get_creation_form_kwargs(), "for_user": self.request.user}
+
+
+class ParticipantChooseView(
+    ParticipantCreationMixin, RecordsParticipantListAccessMixin, ScopedChooseView
+):
     """The pop-up lists names: each opening is recorded as a list, with its search."""
 
 
-class ParticipantChooseResultsView(RecordsParticipantListAccessMixin, ScopedChooseResultsView):
+class ParticipantChooseResultsView(
+    ParticipantCreationMixin, RecordsParticipantListAccessMixin, ScopedChooseResultsView
+):
     pass
+
+
+class ParticipantCreateView(
+    ParticipantCreationMixin, ScopedChooserViewMixin, chooser_views.CreateView
+):
+    """Saves the new person; the form's choices and the model's checks hold them in scope."""
 
 
 class ParticipantChooserViewSet(ScopedChooserViewSet):
     model = Participant
     choose_view_class = ParticipantChooseView
     choose_results_view_class = ParticipantChooseResultsView
+    create_view_class = ParticipantCreateView
+    creation_form_class = ParticipantCreationForm
+    create_action_label = _("Add a new person")
+    creation_tab_label = _("New person")
     icon = "user"
     choose_one_text = _("Choose a participant")
     choose_another_text = _("Choose another participant")

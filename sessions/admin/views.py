@@ -40,7 +40,9 @@ from ..selectors import (
     likely_duplicate_sessions,
     training_sessions_with_attendance,
     training_sessions_with_duplicate_mark,
+    youth_group_roster,
 )
+from ..services import training_sessions_mark_submitted
 from .exports import (
     AttendanceExportButtonsMixin,
     AttendanceExportMixin,
@@ -250,6 +252,14 @@ def session_review_button(user, session, button_class, *, list_url: str = ""):
     return [button_class(_("Verify or return"), url=url, icon_name="tick", priority=5)]
 
 
+def sign_in_sheet_button(session, button_class):
+    """A link to the printable sign-in sheet, for a planned session."""
+    if not session.is_planned:
+        return []
+    url = reverse("training_sessions:sign_in_sheet", args=[session.pk])
+    return [button_class(_("Print the sign-in sheet"), url=url, icon_name="doc-full", priority=5)]
+
+
 class SessionWarnsOfDuplicatesMixin:
     """After a save, say so if the group has a session that day with the same lessons.
 
@@ -284,16 +294,50 @@ class TrainingSessionIndexView(
         # Counted in the list's own query: the same number of queries for any page size.
         return training_sessions_with_duplicate_mark(training_sessions_with_attendance(queryset))
 
+    @cached_property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if self.add_url:
+            # Who may add a session may plan one (for a sheet printed before it is held).
+            buttons.append(
+                HeaderButton(
+                    _("Plan a session"), url=reverse("training_sessions:plan"), icon_name="date"
+                )
+            )
+        return buttons
+
     def get_list_more_buttons(self, instance):
         buttons = super().get_list_more_buttons(instance)
         review = session_review_button(
             self.request.user, instance, MenuItem, list_url=self.request.get_full_path()
         )
-        return [*review, *buttons]
+        return [*sign_in_sheet_button(instance, MenuItem), *review, *buttons]
 
 
 class AttendanceExportView(AttendanceExportMixin, TrainingSessionIndexView):
     """The session list's filters and search, exported as one row per attendee."""
+
+
+def roster_attendance_rows(form, session):
+    """The attendance rows of a planned session's form, one per member of its club's roster.
+
+    The officer enters a ticked sheet by deleting the rows of those who did not come, as a
+    leader unticks them. New rows, saved only when the form is: nothing is written before.
+    """
+    formset = form.formsets["attendances"]
+    if session.attendances.exists():
+        return formset
+    members = list(youth_group_roster(session.group).values_list("pk", flat=True))
+    roster_formset_class = type(formset)
+    roster_formset_class = type(
+        roster_formset_class.__name__, (roster_formset_class,), {"extra": len(members)}
+    )
+    return roster_formset_class(
+        instance=session,
+        prefix=formset.prefix,
+        form_kwargs=formset.form_kwargs,
+        initial=[{"participant": member} for member in members],
+    )
 
 
 class TrainingSessionEditView(
@@ -301,15 +345,42 @@ class TrainingSessionEditView(
 ):
     """The session's form lists its named attendees: each one's view or change is logged."""
 
+    #: Whether this save reports a planned session (it becomes the submitted report).
+    reporting_planned = False
+
     def participants_shown(self):
         session = getattr(self, "object", None)
         if session is None:
             return []
         return Participant.objects.filter(attendances__session=session).only("pk", "code")
 
+    def get_object(self, queryset=None):
+        session = super().get_object(queryset)
+        if self.request.method == "POST" and session.is_planned:
+            # Entered after the day, the planned session is the report: checked as a held
+            # session (not in the future) and submitted, as an officer's new entry is.
+            self.reporting_planned = True
+            session.status = TrainingSession.Status.SUBMITTED
+        return session
+
+    def get_form(self, form_class=None):
+        form = super().get_form(form_class)
+        if self.request.method == "GET" and self.object.is_planned:
+            form.formsets["attendances"] = roster_attendance_rows(form, self.object)
+        return form
+
+    def save_instance(self):
+        instance = super().save_instance()
+        if self.reporting_planned:
+            training_sessions_mark_submitted(sessions=[instance], user=self.request.user)
+        return instance
+
     @cached_property
     def header_buttons(self):
-        return session_review_button(self.request.user, self.object, HeaderButton)
+        return [
+            *sign_in_sheet_button(self.object, HeaderButton),
+            *session_review_button(self.request.user, self.object, HeaderButton),
+        ]
 
 
 class TrainingSessionInspectView(ScopedInspectView):

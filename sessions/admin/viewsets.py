@@ -33,7 +33,7 @@ from ..scoping import (
     youth_groups_for_user,
 )
 from ..services import training_sessions_mark_submitted
-from . import exports, review_views
+from . import exports, planning_views, review_views
 from . import views as admin_views
 from .club_login_views import ClubLeaderLoginView
 from .permission_policies import ProvinceScopedPermissionPolicy
@@ -365,6 +365,18 @@ class TrainingSessionViewSet(ScopedModelViewSet):
         FieldPanel("notes"),
     ]
 
+    #: A planned session: the day, the place and the lessons, for its sign-in sheet.
+    plan_panels = [
+        FieldPanel("group"),
+        FieldRowPanel(
+            [FieldPanel("date"), FieldPanel("start_time"), FieldPanel("duration_minutes")]
+        ),
+        FieldPanel("commune"),
+        admin_views.ScopedInlinePanel(
+            "session_lessons", panels=[FieldPanel("lesson")], heading=_("Lessons to teach")
+        ),
+    ]
+
     def scoped_queryset(self, user):
         return training_sessions_for_user(user)
 
@@ -372,12 +384,28 @@ class TrainingSessionViewSet(ScopedModelViewSet):
         return [
             *super().get_urlpatterns(),
             path("review/<int:pk>/", review_views.SessionReviewView.as_view(), name="review"),
+            path("plan/", self.plan_view, name="plan"),
+            path(
+                "sign-in-sheet/<int:pk>/",
+                planning_views.SignInSheetView.as_view(),
+                name="sign_in_sheet",
+            ),
             path("export/attendance/", self.attendance_export_view, name="export_attendance"),
         ]
 
     def get_index_view_kwargs(self, **kwargs):
         return super().get_index_view_kwargs(
             attendance_export_url_name=self.get_url_name("export_attendance"), **kwargs
+        )
+
+    @property
+    def plan_view(self):
+        panel = ObjectList(
+            self.plan_panels, base_form_class=admin_views.ProvinceScopedAdminForm
+        ).bind_to_model(self.model)
+        return self.construct_view(
+            planning_views.TrainingSessionPlanView,
+            **self.get_add_view_kwargs(panel=panel, form_class=panel.get_form_class()),
         )
 
     @property

@@ -231,3 +231,44 @@ class HeadcountForm(forms.Form):
             for age_band, __ in AgeBand.choices
             if self.cleaned_data.get(self.field_name(sex, age_band))
         }
+
+
+class SessionPlanForm(forms.Form):
+    """A session the club will hold: the day, the place and the lessons, for its sign-in sheet."""
+
+    date = forms.DateField(
+        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    start_time = forms.TimeField(
+        label=_("Start time"),
+        required=False,
+        widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+    )
+    duration_minutes = forms.IntegerField(
+        label=_("Duration in minutes"),
+        min_value=1,
+        max_value=1440,
+        initial=60,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric", "min": 1}),
+    )
+    commune = forms.ModelChoiceField(
+        label=_("Commune where it will be held"), queryset=Commune.objects.none(), empty_label=None
+    )
+    lessons = forms.ModelMultipleChoiceField(
+        label=_("Lessons to teach"),
+        queryset=LessonPage.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
+    def __init__(self, *args, club: YouthGroup, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The same choices as the report form: the club's district, the lessons live now.
+        self.fields["commune"].queryset = Commune.objects.filter(
+            district_id=club.commune.district_id
+        ).ordered_by_name()
+        self.fields["lessons"].queryset = (
+            LessonPage.objects.live().filter(locale__language_code=get_language()).order_by("path")
+        )
+        self.initial.setdefault("commune", club.commune_id)
+        self.initial.setdefault("date", timezone.localdate())

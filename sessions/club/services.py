@@ -1,13 +1,14 @@
-"""Writes of the club leaders' session report: the session, lessons, roll, newcomers, headcount.
+"""Writes of the club leaders: the session report (lessons, roll, newcomers, headcount), the roster.
 
 All in one transaction, every row through `full_clean()`: a report is saved whole or not at all.
 """
 
 from django.contrib.auth.models import User
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from wagtail.log_actions import log
 
 from curriculum.models import LessonPage
 
@@ -18,7 +19,9 @@ from ..models import (
     Participant,
     PeerEducator,
     TrainingSession,
+    YouthGroup,
 )
+from ..scoping import club_for_user
 from ..services import training_session_submit
 
 
@@ -88,6 +91,10 @@ def club_training_session_save(
         raise ValidationError(_("Only a draft or returned session can be changed."))
     if session.pk is None:
         session.source = TrainingSession.Source.WEB_FORM
+    if session.is_planned:
+        # Reported, the planned session is the report itself (a draft until submitted), and
+        # its date is checked as a held session's: not in the future.
+        session.status = TrainingSession.Status.DRAFT
     session.full_clean()
     session.save()
     session.facilitators.set(
@@ -109,3 +116,33 @@ def club_training_session_save(
     if submit:
         training_session_submit(session=session, user=user)
     return session
+
+
+@transaction.atomic
+def club_member_add(*, club: YouthGroup, participant: Participant, user: User) -> Membership:
+    """A new person (with their consents, checked by the model) joins the club's roster today."""
+    if club_for_user(user) != club:
+        raise PermissionDenied(_("You may only change your own club's roster."))
+    participant.home_commune = participant.home_commune or club.commune
+    participant.full_clean()
+    participant.save()
+    membership = Membership(group=club, participant=participant, joined_on=timezone.localdate())
+    membership.full_clean()
+    membership.save()
+    log(instance=club, action="wagtail.edit", user=user)
+    return membership
+
+
+@transaction.atomic
+def club_membership_end(*, membership: Membership, user: User) -> Membership:
+    """A member leaves the club today: off the roll, while their attendance stays in history."""
+    if club_for_user(user) != membership.group:
+        raise PermissionDenied(_("You may only change your own club's roster."))
+    current = Membership.objects.select_for_update().get(pk=membership.pk)
+    if current.left_on is not None:
+        raise ValidationError(_("This member has already left the club."))
+    membership.left_on = timezone.localdate()
+    membership.full_clean()
+    membership.save(update_fields=["left_on"])
+    log(instance=membership.group, action="wagtail.edit", user=user)
+    return membership

@@ -112,7 +112,11 @@ def _session_form(request, club, session):
     if session.pk:
         present = list(session.attendances.values_list("participant_id", flat=True))
         counts = {(row.sex, row.age_band): row.count for row in session.headcounts.all()}
-        if session.attendance_mode == TrainingSession.AttendanceMode.HEADCOUNT:
+        # A planned session's roll starts as the whole roster, ticked, like a new report's.
+        if (
+            session.attendance_mode == TrainingSession.AttendanceMode.HEADCOUNT
+            or session.is_planned
+        ):
             present = None
     data = request.POST if request.method == "POST" else None
     adding_newcomer = data is not None and "add_newcomer" in data

@@ -20,6 +20,7 @@ class TrainingSession(ClusterableModel):
     """One peer-to-peer training: who held it, when and where, what was taught, who came."""
 
     class Status(models.TextChoices):
+        PLANNED = "planned", _("planned")
         DRAFT = "draft", _("draft")
         SUBMITTED = "submitted", _("submitted")
         VERIFIED = "verified", _("verified")
@@ -30,9 +31,10 @@ class TrainingSession(ClusterableModel):
         ADMIN = "admin", _("admin")
         IMPORT = "import", _("import")
 
-    #: A session is with its club while a draft or returned: the club may change and
-    #: submit it. Submitted, it is with the officers; verified, it counts and stays as it is.
-    CLUB_EDITABLE_STATUSES = frozenset({Status.DRAFT, Status.RETURNED})
+    #: A session is with its club while planned, a draft or returned: the club may change
+    #: and submit it. Submitted, it is with the officers; verified, it counts and stays as
+    #: it is. A planned session has not been held yet: reporting it makes it the report.
+    CLUB_EDITABLE_STATUSES = frozenset({Status.PLANNED, Status.DRAFT, Status.RETURNED})
     #: Submitted but not yet verified, the club may take a session back to change it.
     CLUB_WITHDRAWABLE_STATUSES = frozenset({Status.SUBMITTED})
 
@@ -149,6 +151,11 @@ class TrainingSession(ClusterableModel):
         return self.status in self.CLUB_EDITABLE_STATUSES
 
     @property
+    def is_planned(self) -> bool:
+        """Whether the session is planned, not held yet: it has a sign-in sheet to print."""
+        return self.status == self.Status.PLANNED
+
+    @property
     def club_may_withdraw(self) -> bool:
         """Whether the club may take the session back from the officers (it becomes a draft)."""
         return self.status in self.CLUB_WITHDRAWABLE_STATUSES
@@ -160,7 +167,10 @@ class TrainingSession(ClusterableModel):
         group = getattr(self, "group", None) if self.group_id else None
         try:
             validate_session_date(
-                self.date, founded_on=group.founded_on if group is not None else None
+                self.date,
+                founded_on=group.founded_on if group is not None else None,
+                # A planned session is held later; reported, it may not be in the future.
+                allow_future=self.status == self.Status.PLANNED,
             )
         except ValidationError as error:
             raise ValidationError({"date": error.messages}) from error
