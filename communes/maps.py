@@ -8,6 +8,7 @@ movement prevention work acts on; the tables beside them hold the returns.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -65,7 +66,9 @@ def _districts_covered(
     return districts
 
 
-def _with_zeros(shown: dict[str, tuple[str, int | None]], places) -> Figures:
+def _with_zeros(
+    shown: dict[str, tuple[str, int | None]], places: Iterable[Province | District]
+) -> Figures:
     """Every place covered: its shown count, or 0 where the table has no row for it."""
     return {place.code: shown.get(place.code, (place.name, 0)) for place in places}
 
