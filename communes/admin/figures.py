@@ -15,6 +15,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 from wagtail.admin.widgets import AdminDateInput
 
+from ..maps import register_maps
 from ..scoping import (
     communes_for_user,
     districts_for_register,
@@ -75,12 +76,13 @@ class RegisterFiguresView(WagtailAdminTemplateMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         form = FiguresFilterForm(self.request.GET or None, user=self.request.user)
-        figures = []
-        if not form.is_bound:
-            figures = register_figures(user=self.request.user, filters=FigureFilters())
-        elif form.is_valid():
-            figures = register_figures(user=self.request.user, filters=form.filters())
+        figures, maps = [], None
+        if not form.is_bound or form.is_valid():
+            filters = form.filters() if form.is_bound else FigureFilters()
+            figures = register_figures(user=self.request.user, filters=filters)
+            maps = register_maps(figures=figures, user=self.request.user, filters=filters)
         context.update(
+            maps=maps,
             form=form,
             figures=figures,
             exact=sees_exact_figures(self.request.user),

@@ -54,5 +54,8 @@ def report_css():
     return format_html_join(
         "",
         '<link rel="stylesheet" href="{}">',
-        ((static(name),) for name in ("css/reports.css", "css/report-shades.css")),
+        (
+            (static(name),)
+            for name in ("css/reports.css", "css/tile-map.css", "css/report-shades.css")
+        ),
     )

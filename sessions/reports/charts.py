@@ -13,9 +13,6 @@ MUTED = "#4a5468"
 BAR = "#0b5d7a"
 SECOND = "#e08e0b"
 GRID = "#d5dbe3"
-#: Steps of the tile map's shade, from no one reached (0) to the most; their colours are
-#: the classes `shade-0` … `shade-5` of static/css/report-shades.css.
-SHADE_STEPS = 6
 
 
 def _number(value) -> str:
@@ -199,10 +196,3 @@ def period_chart(
         legend(legend_names),
         _svg(width, height, title, body),
     )
-
-
-def shade_for(value: int, largest: int) -> int:
-    """The tile shade of a figure: its share of the largest, in five steps above none."""
-    if not value or not largest:
-        return 0
-    return min(SHADE_STEPS - 1, 1 + int(4.999 * value / largest))

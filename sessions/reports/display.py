@@ -2,9 +2,10 @@
 
 from django.utils.translation import gettext as _
 
+from geography.tile_map import tile_map
+
 from .charts import bar_chart, period_chart
 from .selectors import QUARTER
-from .tile_map import tile_map
 
 
 def report_charts(report: dict) -> dict:
@@ -37,5 +38,6 @@ def report_charts(report: dict) -> dict:
         "map": tile_map(
             {row.key: (row.label, row.people) for row in report["by_province"]},
             title=_("Map of Cambodia's provinces shaded by people reached"),
+            more_label=_("More people reached"),
         ),
     }

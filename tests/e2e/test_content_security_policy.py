@@ -225,6 +225,9 @@ def test_admin_pages_officers_and_editors_walk_break_no_content_security_policy_
     )
     visit(officer, f"{base}/admin/reports/programme/")
     assert officer.locator(".report-map .tile").count() == 25  # its own and the others
+    visit(officer, f"{base}{reverse('communes_figures:index')}")  # the register's maps
+    assert officer.locator(".report-map:not(.district-map) .tile").count() == 25
+    assert officer.locator(".district-map .tile").count() > 0  # the officer's one province
     visit(officer, f"{base}{reverse('trainings_imports:index')}")
     officer_violations = officer.csp_violations
     assert officer.outside_requests == []
