@@ -100,6 +100,10 @@ class SessionReviewView(ScopedObjectView):
         return super().get_context_data(
             session=session,
             can_review=session.status == TrainingSession.Status.SUBMITTED,
+            # A verified session may still be returned, when a mistake is found after.
+            can_return=session.status
+            in (TrainingSession.Status.SUBMITTED, TrainingSession.Status.VERIFIED),
+            trained_peer_educators=list(session.trained_peer_educators.select_related("group")),
             lessons=[item.lesson for item in session.session_lessons.select_related("lesson")],
             facilitators=list(session.facilitators.all()),
             attendance_count=session.attendances.count(),
