@@ -58,6 +58,8 @@ def _resource(name: str, sheet_name: str, columns: list[Column]) -> type[ImportR
 
 YOUTH_GROUP_COLUMNS = [
     Column("name", "ឈ្មោះក្រុម", "group name", required=True, example="Banteay Srei youth club"),
+    # Blank: a youth club, as every group was before there were kinds.
+    Column("kind", "ប្រភេទក្រុម", "kind of group", example="Youth club"),
     *_place_columns(commune_required=True),
     Column(
         "founded_on",
