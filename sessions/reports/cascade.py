@@ -358,12 +358,20 @@ def cascade_report(
     chain_province: Province | None = None,
     today: datetime.date | None = None,
 ) -> dict:
-    """Every figure of the cascade for the report's filters, for the screen and the exports."""
+    """Every figure of the cascade for the report's filters, for the screen and the exports.
+
+    The chain is drawn for `chain_province`, or else for the province with most trainers.
+    """
     trainer_set = trainers(user=user, filters=filters)
     rows = reach_per_trainer(user=user, filters=filters, trainer_set=trainer_set)
+    trained = trainers_trained(trainer_set)
+    if chain_province is None and trained["by_province"]:
+        # No province chosen: the chain of the one with the most trainers (then by code).
+        most = max(trained["by_province"], key=lambda row: row[2])
+        chain_province = Province.objects.get(pk=most[0])
     return {
         "filters": filters,
-        "trained": trainers_trained(trainer_set),
+        "trained": trained,
         "people_reached": people_reached_through_trainers(
             user=user, filters=filters, trainer_set=trainer_set
         ),

@@ -1,6 +1,8 @@
 """Wires the cascade report into the Wagtail admin: its URLs and its place in the Reports menu."""
 
+from django.templatetags.static import static
 from django.urls import include, path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 
@@ -32,3 +34,8 @@ def register_cascade_menu_item():
         icon_name="group",
         order=110,
     )
+
+
+@hooks.register("insert_global_admin_css")
+def cascade_css():
+    return format_html('<link rel="stylesheet" href="{}">', static("css/cascade.css"))

@@ -16,9 +16,9 @@ from .charts import FONT, MUTED
 WIDTH = 980
 ROW = 62
 TOP = 56
-BOX_WIDTH = 250
+BOX_WIDTH = 270
 BOX_HEIGHT = 46
-COLUMNS = (20, 365, 710)
+COLUMNS = (10, 355, 700)
 #: Communes shown one by one; the rest share one box, so a big province stays readable.
 MOST_COMMUNES = 10
 PROGRAMME = "#0b5d7a"
@@ -32,7 +32,7 @@ def _box(x, y, colour, title, line, *, text_colour="#ffffff") -> str:
     return format_html(
         '<g class="chain-node"><rect x="{}" y="{}" width="{}" height="{}" rx="8" fill="{}"/>'
         '<text x="{}" y="{}" font-size="14" font-weight="bold" fill="{}">{}</text>'
-        '<text x="{}" y="{}" font-size="12" fill="{}">{}</text></g>',
+        '<text x="{}" y="{}" font-size="11.5" fill="{}">{}</text></g>',
         x,
         y,
         BOX_WIDTH,
@@ -133,7 +133,7 @@ def chain_picture(chain: Chain, *, kind_order: dict[str, int] | None = None) -> 
                 group_y[group["pk"]],
                 3 + 18 * group["trainers"] / largest_trainers,
                 LINK,
-                _("%(group)s: %(count)s trainers trained")
+                _("%(group)s: trainers trained: %(count)s")
                 % {"group": group["name"], "count": group["trainers"]},
             )
         )
@@ -148,7 +148,7 @@ def chain_picture(chain: Chain, *, kind_order: dict[str, int] | None = None) -> 
                 commune_y[commune_position[link["commune"]]],
                 2 + 22 * link["people"] / largest_link,
                 REACH,
-                _("%(count)s people reached in %(sessions)s sessions")
+                _("people reached: %(count)s · sessions: %(sessions)s")
                 % {"count": link["people"], "sessions": link["sessions"]},
             )
         )
@@ -158,7 +158,7 @@ def chain_picture(chain: Chain, *, kind_order: dict[str, int] | None = None) -> 
             programme_y - BOX_HEIGHT / 2,
             PROGRAMME,
             str(chain.province),
-            _("%(trainings)s trainings · %(trainers)s trainers")
+            _("trainings: %(trainings)s · trainers: %(trainers)s")
             % {"trainings": chain.trainings, "trainers": chain.trainers},
         )
     )
@@ -170,7 +170,7 @@ def chain_picture(chain: Chain, *, kind_order: dict[str, int] | None = None) -> 
                 group_y[group["pk"]] - BOX_HEIGHT / 2,
                 colour,
                 group["name"],
-                _("%(kind)s · %(trainers)s trainers · %(people)s reached")
+                _("%(kind)s · trainers: %(trainers)s · reached: %(people)s")
                 % {"kind": group["kind"], "trainers": group["trainers"], "people": group["people"]},
             )
         )
@@ -181,15 +181,15 @@ def chain_picture(chain: Chain, *, kind_order: dict[str, int] | None = None) -> 
                 commune_y[index] - BOX_HEIGHT / 2,
                 "#fdf3e3",
                 commune["name"],
-                _("%(people)s people · %(sessions)s sessions")
+                _("people: %(people)s · sessions: %(sessions)s")
                 % {"people": commune["people"], "sessions": commune["sessions"]},
                 text_colour="#3b2a10",
             )
         )
     title = _("The cascade in %(province)s") % {"province": chain.province}
     summary = _(
-        "%(trainings)s trainings of trainers trained %(trainers)s champions in %(groups)s "
-        "groups, who reached %(people)s people in %(communes)s communes."
+        "Trainings of trainers: %(trainings)s · champions trained: %(trainers)s · groups: "
+        "%(groups)s · people reached: %(people)s · communes: %(communes)s."
     ) % {
         "trainings": chain.trainings,
         "trainers": chain.trainers,

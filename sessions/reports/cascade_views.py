@@ -111,10 +111,6 @@ class CascadeReportView(FormulaEscapingExportMixin, ReportView):
             date_to=dates.stop.date() if dates and dates.stop else None,
             province_id=province.pk if province else None,
         )
-        if province is None:
-            # One province's chain: the officer's only province, else the one chosen.
-            provinces = list(provinces_for_user(self.request.user)[:2])
-            province = provinces[0] if len(provinces) == 1 else None
         return cascade_report(
             user=self.request.user,
             filters=filters,
