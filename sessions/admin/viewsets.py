@@ -314,6 +314,12 @@ class TrainingSessionViewSet(ScopedModelViewSet):
         StatusFlagColumn(
             "has_duplicate", label=_("duplicate?"), true_label=_("possible duplicate")
         ),
+        # A field of the row: no query more, however long the list.
+        StatusFlagColumn(
+            "is_training_of_trainers",
+            label=_("training of trainers"),
+            true_label=_("training of trainers"),
+        ),
     ]
     filterset_class = TrainingSessionFilterSet
     search_fields = ["group__name", "notes", "external_id"]

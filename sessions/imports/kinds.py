@@ -348,6 +348,9 @@ class SessionRows:
             "audience": row.values.get("audience") or "",
             "notes": clean_text(row.values.get("notes")),
         }
+        # Blank keeps what the session is (a new one is not a training of trainers).
+        if row.values.get("is_training_of_trainers") is not None:
+            values["is_training_of_trainers"] = row.values["is_training_of_trainers"]
         return SessionPlan(key, group, values, lessons, external_id)
 
     def find_existing(self, plans: list[SessionPlan], context: ImportContext) -> None:
@@ -416,7 +419,14 @@ class SessionRows:
 class TrainingSessionImport(SessionRows, ImportKind):
     kind = ImportLog.Kind.SESSIONS
     resource = resources.TrainingSessionResource
-    updated_fields = ["date", "duration_minutes", "commune", "audience", "notes"]
+    updated_fields = [
+        "date",
+        "duration_minutes",
+        "commune",
+        "audience",
+        "notes",
+        "is_training_of_trainers",
+    ]
 
     @staticmethod
     def headcounts(row: Row) -> dict:

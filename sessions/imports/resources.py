@@ -105,6 +105,15 @@ SESSION_COLUMNS = [
     Column("lessons", "មេរៀន", "lessons", cleaning.split_list, example=""),
     Column("audience", "អ្នកចូលរួម", "audience", parse_audience, choices="audience", example="youth"),
     Column("notes", "កំណត់ចំណាំ", "notes", example=""),
+    # "yes": verified, everyone named at it becomes a peer educator of their group.
+    Column(
+        "is_training_of_trainers",
+        "វគ្គបណ្ដុះបណ្ដាលគ្រូបង្គោល",
+        "training of trainers",
+        cleaning.parse_bool,
+        choices="yes_no",
+        example="no",
+    ),
 ]
 
 HEADCOUNT_COLUMNS = [
