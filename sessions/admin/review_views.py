@@ -92,7 +92,7 @@ class SessionReviewView(ScopedObjectView):
 
     def get_queryset(self):
         return training_sessions_for_user(self.request.user).select_related(
-            "group__commune__district__province", "commune", "submitted_by"
+            "group__kind", "group__commune__district__province", "commune", "submitted_by"
         )
 
     def get_context_data(self, **kwargs):

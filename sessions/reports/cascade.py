@@ -139,7 +139,7 @@ def trainers_trained(trainer_set: QuerySet) -> dict:
     }
 
 
-def _not_recorded():
+def _not_recorded() -> str:
     return gettext("not recorded")
 
 
