@@ -263,6 +263,18 @@ class PeerEducatorViewSet(ScopedModelViewSet):
     select_related_fields = ["group__commune__district__province"]
     export_columns = exports.PEER_EDUCATOR_COLUMNS
     export_list_name = ExportLog.ListName.PEER_EDUCATORS
+    # Not the participant's record nor the login: the page is the educator's, and the
+    # training that made them one is shown with the sessions since (its template).
+    inspect_view_fields = [
+        "name_km",
+        "name_latin",
+        "sex",
+        "year_of_birth",
+        "phone",
+        "group",
+        "trained_on",
+        "trained_at",
+    ]
     panels = [
         FieldRowPanel([FieldPanel("name_km"), FieldPanel("name_latin")]),
         FieldRowPanel([FieldPanel("sex"), FieldPanel("year_of_birth")]),
