@@ -296,3 +296,28 @@ def test_a_session_is_marked_a_training_of_trainers_in_the_admin_form(client, us
 def test_editors_do_not_see_the_cascade_menu(client, users):
     client.force_login(users["editor"])
     assert client.get(reverse("trainings_cascade:results")).status_code in (302, 403)
+
+
+def test_a_session_import_marks_a_training_of_trainers(officer_client, siem_reap_club):
+    group = siem_reap_club["group"]
+    header = ["province", "youth group", "date", "duration in minutes", "training of trainers"]
+    rows = [
+        ["17", group.name, "01/03/2025", 240, "yes"],
+        ["17", group.name, "02/03/2025", 90, ""],
+    ]
+
+    def sheet(rows):
+        return csv_bytes([[*header, "female 18-24"], *[[*row, 4] for row in rows]])
+
+    bad_row = ["17", group.name, "03/03/2025", 90, "maybe"]
+    __, refused = upload(officer_client, "sessions", sheet([*rows, bad_row]), "s.csv")
+    assert refused.rows_rejected == 1
+    assert refused.errors[0]["row"] == 4
+    __, log = upload(officer_client, "sessions", sheet(rows), "s.csv")
+    assert (log.rows_created, log.rows_rejected) == (2, 0), log.errors
+    confirm(officer_client, log)
+    imported = TrainingSession.objects.filter(source=TrainingSession.Source.IMPORT)
+    assert dict(imported.values_list("date", "is_training_of_trainers")) == {
+        datetime.date(2025, 3, 1): True,
+        datetime.date(2025, 3, 2): False,
+    }
