@@ -190,7 +190,9 @@ def club_for_user(user: AnyUser) -> YouthGroup | None:
     if user is None or not user.is_authenticated or not user.is_active:
         return None
     educator = (
-        PeerEducator.objects.select_related("group__commune__district").filter(user=user).first()
+        PeerEducator.objects.select_related("group__kind", "group__commune__district")
+        .filter(user=user)
+        .first()
     )
     return educator.group if educator is not None else None
 

@@ -24,6 +24,7 @@ from .models import (
     Attendance,
     Headcount,
     Participant,
+    PeerEducator,
     SessionLesson,
     TrainingSession,
     YouthGroup,
@@ -195,3 +196,14 @@ def youth_group_roster(group: YouthGroup) -> QuerySet[Participant]:
     return Participant.objects.filter(
         memberships__group=group, memberships__left_on__isnull=True, erased_at__isnull=True
     ).order_by("name", "pk")
+
+
+def sessions_facilitated_since_training(
+    *, educator: PeerEducator, sessions: QuerySet[TrainingSession]
+) -> QuerySet[TrainingSession]:
+    """Of `sessions` (those the user may see), the ones a peer educator facilitated since
+    their training (all, if no date is known), newest first: their page lists them."""
+    sessions = sessions.filter(facilitators=educator)
+    if educator.trained_on:
+        sessions = sessions.filter(date__gte=educator.trained_on)
+    return sessions.select_related("group", "commune").order_by("-date", "-pk")

@@ -29,6 +29,7 @@ from .models import (
     ExportLog,
     Membership,
     Participant,
+    PeerEducator,
     SessionLesson,
     TrainingSession,
     TrainingsLogEntry,
@@ -205,7 +206,10 @@ def training_session_withdraw(*, session: TrainingSession, user: User) -> Traini
 
 @transaction.atomic
 def training_session_verify(*, session: TrainingSession, user: User) -> TrainingSession:
-    """An officer of the session's province confirms a submitted session; it now counts."""
+    """An officer of the session's province confirms a submitted session; it now counts.
+
+    A training of trainers, verified, makes its attendees peer educators of their groups.
+    """
     _check_may_review(session, user)
     current = _locked_session(session)
     if current.status != TrainingSession.Status.SUBMITTED:
@@ -216,7 +220,67 @@ def training_session_verify(*, session: TrainingSession, user: User) -> Training
     session.return_reason = ""
     _save(session, ["status", "verified_by", "verified_at", "return_reason"])
     log(instance=session, action="trainings.verify", user=user)
+    if current.is_training_of_trainers:
+        peer_educators_from_training(session=current)
     return session
+
+
+def _groups_of_trainee(participant: Participant, session: TrainingSession) -> list[int]:
+    """The groups a person trained as a trainer educates for: those whose roster they are on
+    on the day, or the session's own group if they are on none (a council's member who was
+    never put on its roster is still trained for it)."""
+    on_the_day = Q(joined_on__isnull=True) | Q(joined_on__lte=session.date)
+    still_there = Q(left_on__isnull=True) | Q(left_on__gte=session.date)
+    group_ids = list(
+        Membership.objects.filter(on_the_day, still_there, participant=participant)
+        .order_by("group_id")
+        .values_list("group_id", flat=True)
+    )
+    return group_ids or [session.group_id]
+
+
+def peer_educators_from_training(*, session: TrainingSession) -> list[PeerEducator]:
+    """Everyone named at a verified training of trainers becomes a peer educator, with the date.
+
+    One peer educator per person and group: someone who already is one keeps the training
+    that first made them one (or gets this one, if they were entered by hand without).
+    Called inside the verifying transaction.
+    """
+    made = []
+    attendances = Attendance.objects.filter(session=session).select_related("participant")
+    for attendance in attendances:
+        person = attendance.participant
+        for group_id in _groups_of_trainee(person, session):
+            educator = PeerEducator.objects.filter(participant=person, group_id=group_id).first()
+            if educator is None:
+                educator = PeerEducator(
+                    participant=person,
+                    group_id=group_id,
+                    name_km=person.name or person.code,
+                    sex=person.sex,
+                    year_of_birth=person.year_of_birth,
+                    phone=person.contact_phone,
+                )
+            elif educator.trained_at_id is not None:
+                continue
+            educator.trained_at = session
+            educator.trained_on = session.date
+            educator.full_clean(exclude=["user"])
+            educator.save()
+            made.append(educator)
+    return made
+
+
+def peer_educators_undo_training(*, session: TrainingSession) -> None:
+    """A training of trainers no longer verified no longer makes anyone a peer educator.
+
+    Those it made and who have done nothing since (no session facilitated, no login) are
+    removed; the others stay, as people who did facilitate, without the training's date.
+    """
+    made = PeerEducator.objects.filter(trained_at=session)
+    idle = made.filter(user__isnull=True, training_sessions__isnull=True)
+    idle.delete()
+    made.update(trained_at=None, trained_on=None)
 
 
 @transaction.atomic
@@ -230,11 +294,16 @@ def training_session_return(
             {"return_reason": _("Say why the session is returned, so the club can fix it.")}
         )
     current = _locked_session(session)
-    if current.status != TrainingSession.Status.SUBMITTED:
-        raise ValidationError(_("Only submitted sessions can be returned."))
+    # A verified session can be returned too: the officer found a mistake after verifying.
+    if current.status not in (TrainingSession.Status.SUBMITTED, TrainingSession.Status.VERIFIED):
+        raise ValidationError(_("Only submitted or verified sessions can be returned."))
     session.status = TrainingSession.Status.RETURNED
     session.return_reason = reason.strip()
-    _save(session, ["status", "return_reason"])
+    session.verified_by = None
+    session.verified_at = None
+    _save(session, ["status", "return_reason", "verified_by", "verified_at"])
+    if current.status == TrainingSession.Status.VERIFIED and current.is_training_of_trainers:
+        peer_educators_undo_training(session=current)
     log(instance=session, action="trainings.return", user=user, data={"reason": reason.strip()})
     return session
 

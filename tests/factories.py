@@ -10,6 +10,7 @@ from django.utils import timezone
 from geography.models import Commune, Province
 from sessions.models import (
     Attendance,
+    GroupKind,
     Participant,
     PeerEducator,
     ProvinceAssignment,
@@ -48,6 +49,23 @@ def officer_of(*province_codes: str, role: str = "Program officers", **kwargs):
 def commune_in(province_code: str) -> Commune:
     """The first commune (by code) of a province."""
     return Commune.objects.filter(district__province__code=province_code).order_by("code").first()
+
+
+#: The kinds the data migration creates, for tests whose database was emptied since.
+KIND_NAMES = {
+    GroupKind.YOUTH_CLUB: ("ក្លឹបយុវជន", "Youth club"),
+    GroupKind.COMMUNE_COUNCIL: ("ក្រុមប្រឹក្សាឃុំ", "Commune council"),
+    GroupKind.NGO: ("អង្គការមិនមែនរដ្ឋាភិបាល", "NGO"),
+}
+
+
+def group_kind(slug: str) -> GroupKind:
+    """One of the three kinds of champion group."""
+    name_km, name_en = KIND_NAMES[slug]
+    kind, __ = GroupKind.objects.get_or_create(
+        slug=slug, defaults={"name_km": name_km, "name_en": name_en}
+    )
+    return kind
 
 
 class YouthGroupFactory(factory.django.DjangoModelFactory):

@@ -92,7 +92,7 @@ class SessionReviewView(ScopedObjectView):
 
     def get_queryset(self):
         return training_sessions_for_user(self.request.user).select_related(
-            "group__commune__district__province", "commune", "submitted_by"
+            "group__kind", "group__commune__district__province", "commune", "submitted_by"
         )
 
     def get_context_data(self, **kwargs):
@@ -100,6 +100,10 @@ class SessionReviewView(ScopedObjectView):
         return super().get_context_data(
             session=session,
             can_review=session.status == TrainingSession.Status.SUBMITTED,
+            # A verified session may still be returned, when a mistake is found after.
+            can_return=session.status
+            in (TrainingSession.Status.SUBMITTED, TrainingSession.Status.VERIFIED),
+            trained_peer_educators=list(session.trained_peer_educators.select_related("group")),
             lessons=[item.lesson for item in session.session_lessons.select_related("lesson")],
             facilitators=list(session.facilitators.all()),
             attendance_count=session.attendances.count(),

@@ -33,11 +33,13 @@ from ..scoping import (
     participants_changeable_by_user,
     participants_for_user,
     peer_educators_for_user,
+    training_sessions_for_user,
     trainings_objects_visible_q,
     youth_groups_for_user,
 )
 from ..selectors import (
     likely_duplicate_sessions,
+    sessions_facilitated_since_training,
     training_sessions_with_attendance,
     training_sessions_with_duplicate_mark,
     youth_group_roster,
@@ -512,4 +514,16 @@ class PeerEducatorEditView(ClubLeaderLoginButtonMixin, ScopedEditView):
 
 
 class PeerEducatorInspectView(ClubLeaderLoginButtonMixin, ScopedInspectView):
-    pass
+    """A peer educator's page: the training of trainers that made them one, and what since."""
+
+    template_name = "trainings/admin/peer_educator_inspect.html"
+
+    def get_context_data(self, **kwargs):
+        educator = self.object
+        training = educator.trained_at
+        visible = training_sessions_for_user(self.request.user)
+        return super().get_context_data(
+            training=training if training and visible.filter(pk=training.pk).exists() else None,
+            sessions_since=sessions_facilitated_since_training(educator=educator, sessions=visible),
+            **kwargs,
+        )

@@ -19,6 +19,7 @@ from ..models import (
     CONSENTS,
     AccessLogEntry,
     ExportLog,
+    GroupKind,
     Participant,
     PeerEducator,
     ProvinceAssignment,
@@ -124,7 +125,7 @@ class YouthGroupFilterSet(WagtailFilterSet):
 
     class Meta:
         model = YouthGroup
-        fields = ["province", "district", "active"]
+        fields = ["kind", "province", "district", "active"]
 
 
 class PeerEducatorFilterSet(WagtailFilterSet):
@@ -145,7 +146,16 @@ class TrainingSessionFilterSet(WagtailFilterSet):
 
     class Meta:
         model = TrainingSession
-        fields = ["province", "district", "group", "status", "date", "source", "attendance_mode"]
+        fields = [
+            "province",
+            "district",
+            "group",
+            "status",
+            "date",
+            "source",
+            "attendance_mode",
+            "is_training_of_trainers",
+        ]
 
 
 class ParticipantFilterSet(WagtailFilterSet):
@@ -213,15 +223,15 @@ class YouthGroupViewSet(ScopedModelViewSet):
     edit_view_class = admin_views.YouthGroupEditView
     icon = "group"
     menu_label = _("Youth groups")
-    list_display = ["name", "commune", "province", "founded_on", "active"]
+    list_display = ["name", "kind", "commune", "province", "founded_on", "active"]
     filterset_class = YouthGroupFilterSet
     search_fields = ["name", "contact_name", "commune__name_km", "commune__name_en"]
     ordering = ["name"]
-    select_related_fields = ["commune__district__province"]
+    select_related_fields = ["kind", "commune__district__province"]
     export_columns = exports.YOUTH_GROUP_COLUMNS
     export_list_name = ExportLog.ListName.YOUTH_GROUPS
     panels = [
-        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("name"), FieldPanel("kind")]),
         FieldPanel("commune"),
         FieldRowPanel([FieldPanel("founded_on"), FieldPanel("active")]),
         FieldRowPanel([FieldPanel("contact_name"), FieldPanel("contact_phone")]),
@@ -253,6 +263,18 @@ class PeerEducatorViewSet(ScopedModelViewSet):
     select_related_fields = ["group__commune__district__province"]
     export_columns = exports.PEER_EDUCATOR_COLUMNS
     export_list_name = ExportLog.ListName.PEER_EDUCATORS
+    # Not the participant's record nor the login: the page is the educator's, and the
+    # training that made them one is shown with the sessions since (its template).
+    inspect_view_fields = [
+        "name_km",
+        "name_latin",
+        "sex",
+        "year_of_birth",
+        "phone",
+        "group",
+        "trained_on",
+        "trained_at",
+    ]
     panels = [
         FieldRowPanel([FieldPanel("name_km"), FieldPanel("name_latin")]),
         FieldRowPanel([FieldPanel("sex"), FieldPanel("year_of_birth")]),
@@ -304,6 +326,12 @@ class TrainingSessionViewSet(ScopedModelViewSet):
         StatusFlagColumn(
             "has_duplicate", label=_("duplicate?"), true_label=_("possible duplicate")
         ),
+        # A field of the row: no query more, however long the list.
+        StatusFlagColumn(
+            "is_training_of_trainers",
+            label=_("training of trainers"),
+            true_label=_("training of trainers"),
+        ),
     ]
     filterset_class = TrainingSessionFilterSet
     search_fields = ["group__name", "notes", "external_id"]
@@ -328,6 +356,7 @@ class TrainingSessionViewSet(ScopedModelViewSet):
         "source",
         "external_id",
         "attendance_mode",
+        "is_training_of_trainers",
     ]
     panels = [
         MultiFieldPanel(
@@ -340,6 +369,7 @@ class TrainingSessionViewSet(ScopedModelViewSet):
                 # A session's group has a handful of educators: ticked, not picked from a list.
                 FieldPanel("facilitators", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("audience"),
+                FieldPanel("is_training_of_trainers"),
             ],
             heading=_("The session"),
         ),
@@ -555,6 +585,19 @@ class AccessLogViewSet(ModelViewSet):
         return ReadOnlyPermissionPolicy(self.model)
 
 
+class GroupKindViewSet(ModelViewSet):
+    """The kinds of champion group: not personal data nor of a province, the same for all."""
+
+    model = GroupKind
+    icon = "tag"
+    menu_label = _("Kinds of champion group")
+    list_display = ["name_km", "name_en", "slug"]
+    form_fields = ["name_km", "name_en", "slug"]
+    search_backend_name = None
+    ordering = ["pk"]
+    copy_view_enabled = False
+
+
 class TrainingsViewSetGroup(ViewSetGroup):
     menu_label = _("Trainings")
     menu_icon = "group"
@@ -562,6 +605,7 @@ class TrainingsViewSetGroup(ViewSetGroup):
     items = (
         TrainingSessionViewSet("training_sessions"),
         YouthGroupViewSet("youth_groups"),
+        GroupKindViewSet("group_kinds"),
         PeerEducatorViewSet("peer_educators"),
         ParticipantViewSet("participants"),
         ProvinceAssignmentViewSet("province_assignments"),

@@ -8,6 +8,7 @@ from wagtail import hooks
 
 from ..models import TrainingsLogEntry
 from ..reports import admin as reports_admin  # noqa: F401 - registers the reports' hooks
+from ..reports import cascade_admin  # noqa: F401 - registers the cascade report's hooks
 from .bulk_actions import VerifyTrainingSessionsBulkAction
 from .choosers import CHOOSER_VIEWSETS
 from .viewsets import TrainingsViewSetGroup

@@ -21,6 +21,7 @@ from sessions.models import (
     CONSENT_FIELDS,
     AgeBand,
     Attendance,
+    GroupKind,
     Headcount,
     ImportLog,
     Membership,
@@ -31,11 +32,12 @@ from sessions.models import (
     TrainingSession,
     YouthGroup,
 )
+from sessions.models.groups import youth_club_kind_pk
 from sessions.scoping import participants_for_user, training_sessions_for_user
 from sessions.selectors import same_session_key, sessions_by_same_session_key
 from sessions.services import training_sessions_mark_submitted
 from sessions.validators import validate_session_date
-from spreadsheets.cleaning import CellError, clean_text, name_key
+from spreadsheets.cleaning import CellError, clean_text, name_key, not_in_list
 
 from . import resources
 from .context import GroupRef, ImportContext
@@ -116,15 +118,45 @@ class ImportKind:
         raise NotImplementedError
 
 
+def group_kind_parser():
+    """A cell's kind of group, by its Khmer or English name or its code; one query per file."""
+    kinds = list(GroupKind.objects.order_by("pk"))
+    by_word = {
+        word.casefold(): kind.pk
+        for kind in kinds
+        for word in (kind.slug, kind.name_km, kind.name_en)
+    }
+
+    def parse(value) -> int:
+        text = clean_text(value)
+        found = by_word.get(text.casefold())
+        if found is None:
+            raise not_in_list(text, [kind.name for kind in kinds])
+        return found
+
+    return parse
+
+
 class YouthGroupImport(ImportKind):
     kind = ImportLog.Kind.YOUTH_GROUPS
     resource = resources.YouthGroupResource
-    fields = ["name", "founded_on", "active", "contact_name", "contact_phone", "updated_at"]
+    fields = [
+        "name",
+        "kind",
+        "founded_on",
+        "active",
+        "contact_name",
+        "contact_phone",
+        "updated_at",
+    ]
 
     def process(self, rows, context):
         province_codes = {}
         keys = {}
+        kind_ids = {}
+        parse_kind = group_kind_parser()
         for row in rows:
+            kind_ids[row.number] = checked(row, "kind", parse_kind)
             province = checked(row, "province", context.province)
             commune_id = province and checked(
                 row,
@@ -151,6 +183,7 @@ class YouthGroupImport(ImportKind):
                 continue
             values = {
                 "name": row.values["name"],
+                "kind_id": kind_ids[row.number],
                 "founded_on": row.values["founded_on"],
                 "active": row.values.get("active"),
                 "contact_name": row.values.get("contact_name", ""),
@@ -159,7 +192,13 @@ class YouthGroupImport(ImportKind):
             group = existing.get(key)
             if group is None:
                 group = YouthGroup(
-                    commune_id=key[0], **{**values, "active": values["active"] is not False}
+                    commune_id=key[0],
+                    **{
+                        **values,
+                        "active": values["active"] is not False,
+                        # Blank: a youth club (the field's default).
+                        "kind_id": values["kind_id"] or youth_club_kind_pk(),
+                    },
                 )
                 changed = ["new"]
             else:
@@ -309,6 +348,9 @@ class SessionRows:
             "audience": row.values.get("audience") or "",
             "notes": clean_text(row.values.get("notes")),
         }
+        # Blank keeps what the session is (a new one is not a training of trainers).
+        if row.values.get("is_training_of_trainers") is not None:
+            values["is_training_of_trainers"] = row.values["is_training_of_trainers"]
         return SessionPlan(key, group, values, lessons, external_id)
 
     def find_existing(self, plans: list[SessionPlan], context: ImportContext) -> None:
@@ -377,7 +419,14 @@ class SessionRows:
 class TrainingSessionImport(SessionRows, ImportKind):
     kind = ImportLog.Kind.SESSIONS
     resource = resources.TrainingSessionResource
-    updated_fields = ["date", "duration_minutes", "commune", "audience", "notes"]
+    updated_fields = [
+        "date",
+        "duration_minutes",
+        "commune",
+        "audience",
+        "notes",
+        "is_training_of_trainers",
+    ]
 
     @staticmethod
     def headcounts(row: Row) -> dict:

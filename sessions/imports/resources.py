@@ -58,6 +58,8 @@ def _resource(name: str, sheet_name: str, columns: list[Column]) -> type[ImportR
 
 YOUTH_GROUP_COLUMNS = [
     Column("name", "ឈ្មោះក្រុម", "group name", required=True, example="Banteay Srei youth club"),
+    # Blank: a youth club, as every group was before there were kinds.
+    Column("kind", "ប្រភេទក្រុម", "kind of group", example="Youth club"),
     *_place_columns(commune_required=True),
     Column(
         "founded_on",
@@ -103,6 +105,15 @@ SESSION_COLUMNS = [
     Column("lessons", "មេរៀន", "lessons", cleaning.split_list, example=""),
     Column("audience", "អ្នកចូលរួម", "audience", parse_audience, choices="audience", example="youth"),
     Column("notes", "កំណត់ចំណាំ", "notes", example=""),
+    # "yes": verified, everyone named at it becomes a peer educator of their group.
+    Column(
+        "is_training_of_trainers",
+        "វគ្គបណ្ដុះបណ្ដាលគ្រូបង្គោល",
+        "training of trainers",
+        cleaning.parse_bool,
+        choices="yes_no",
+        example="no",
+    ),
 ]
 
 HEADCOUNT_COLUMNS = [

@@ -11,7 +11,7 @@ from .consent import (
     Consent,
 )
 from .exports import ExportJob, ExportLog
-from .groups import Membership, PeerEducator, YouthGroup
+from .groups import GroupKind, Membership, PeerEducator, YouthGroup
 from .history import TrainingsLogEntry
 from .imports import ImportLog
 from .officers import ProvinceAssignment
@@ -28,6 +28,7 @@ __all__ = [
     "Consent",
     "ExportJob",
     "ExportLog",
+    "GroupKind",
     "Headcount",
     "ImportLog",
     "Membership",

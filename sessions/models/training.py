@@ -80,6 +80,14 @@ class TrainingSession(ClusterableModel):
         blank=True,
     )
     audience = models.CharField(_("audience"), max_length=20, choices=Audience.choices, blank=True)
+    is_training_of_trainers = models.BooleanField(
+        _("training of trainers"),
+        default=False,
+        help_text=_(
+            "Held by programme staff or an NGO for members of champion groups: once it is "
+            "verified, everyone who attended becomes a peer educator of their group."
+        ),
+    )
     notes = models.TextField(_("notes"), blank=True)
     status = models.CharField(
         _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT

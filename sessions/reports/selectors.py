@@ -54,12 +54,17 @@ class Row:
 
 
 def report_sessions(*, user: AnyUser, filters: ReportFilters, everywhere: bool = False) -> QuerySet:
-    """The verified sessions a report counts: the user's provinces, narrowed by the filters.
+    """The verified community sessions a report counts: the user's provinces, narrowed by
+    the filters. Trainings of trainers are not among them (see docs/decisions.md).
 
     `everywhere` is for the public figures only, which cover the whole country.
     """
     sessions = TrainingSession.objects.all() if everywhere else training_sessions_for_user(user)
-    sessions = sessions.filter(status=TrainingSession.Status.VERIFIED)
+    # A training of trainers reaches champions, not communities: its figures are the
+    # cascade's (sessions.reports.cascade), so no one is counted as reached twice over.
+    sessions = sessions.filter(
+        status=TrainingSession.Status.VERIFIED, is_training_of_trainers=False
+    )
     if filters.date_from:
         sessions = sessions.filter(date__gte=filters.date_from)
     if filters.date_to:

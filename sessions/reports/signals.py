@@ -11,6 +11,7 @@ from .public import public_impact_figures_invalidate
 @receiver(post_save, sender=TrainingSession, dispatch_uid="trainings_public_figures_on_save")
 @receiver(post_delete, sender=TrainingSession, dispatch_uid="trainings_public_figures_on_delete")
 def verified_session_changed(sender, instance, **kwargs):
-    if instance.status == TrainingSession.Status.VERIFIED:
+    # Returned may have been verified a moment ago (an officer may return a verified session).
+    if instance.status in (TrainingSession.Status.VERIFIED, TrainingSession.Status.RETURNED):
         # After the commit, so that the worker counts what was committed.
         public_impact_figures_invalidate()

@@ -375,6 +375,7 @@ def test_group_filter_lists_the_groups_of_the_chosen_place_once_there_are_many(
 def group_form_data(group, members):
     data = {
         "name": group.name,
+        "kind": group.kind_id,
         "commune": group.commune.pk,
         "founded_on": group.founded_on.isoformat(),
         "active": "on",
