@@ -110,6 +110,10 @@ class AdviceRecordForm(PhoneFormMixin, forms.ModelForm):
         self.fields["date"].initial = timezone.localdate
         self._set_messages()
 
+    @property
+    def consent_boxes(self) -> list:
+        return [self[name] for name in CONSENT_BOXES.values()]
+
     def clean(self):
         cleaned = super().clean()
         self.referral = None

@@ -127,6 +127,7 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "sessions.context_processors.club_leader",
                 "communes.context_processors.focal_point",
+                "advice.context_processors.adviser",
             ],
         },
     },
