@@ -31,4 +31,5 @@ def register_advice_viewsets():
 @hooks.register("construct_homepage_panels")
 def add_overdue_referrals_panel(request, panels):
     if is_officer(request.user):
-        panels.append(OverdueReferralsPanel(request.user))
+        # Work waiting on the officer comes before the figures.
+        panels.insert(0, OverdueReferralsPanel(request.user))
