@@ -8,20 +8,21 @@ object is the user's by `scoping`; an id of another province typed by hand is a 
 import django_filters
 from django import forms
 from django.db.models import Q
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
-from wagtail.admin.views.generic import EditView, IndexView, InspectView
 from wagtail.admin.viewsets.base import ViewSetGroup
-from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.permissions import ModelPermissionPolicy
 
-from sessions.scoping import provinces_for_user
+from communes.admin.views import (
+    RegisterAdminForm,
+    ScopedEditView,
+    ScopedIndexView,
+    ScopedInspectView,
+)
+from communes.admin.viewsets import CommuneScopedPermissionPolicy, ScopedRegisterViewSet
+from sessions.scoping import can_export_personal_data, provinces_for_user
 
 from ..access_log import screen_name
 from ..choices import OPEN_STATUSES, AdviceChannel, AnswerSource, ReferralStatus
@@ -35,29 +36,25 @@ from ..services import advice_access_record, referral_answer_record
 from .figures import AdviceFiguresViewSet
 
 
-class ScopedPermissionPolicy(ModelPermissionPolicy):
-    """The model permission, on the objects of the user's scope only; `allowed` actions only."""
+class ScopedPermissionPolicy(CommuneScopedPermissionPolicy):
+    """The register's scoped policy, narrowed to the actions the advice log allows here."""
 
     def __init__(self, model, scoped_queryset, allowed=("view",)):
-        super().__init__(model)
-        self.scoped_queryset = scoped_queryset
+        super().__init__(model, scoped_queryset)
         self.allowed = allowed
 
     def user_has_permission(self, user, action):
         return action in self.allowed and super().user_has_permission(user, action)
 
-    def user_has_any_permission(self, user, actions):
-        return any(self.user_has_permission(user, action) for action in actions)
 
-    def user_has_permission_for_instance(self, user, action, instance):
-        return (
-            self.user_has_permission(user, action)
-            and self.scoped_queryset(user).filter(pk=instance.pk).exists()
-        )
+class AdviceScopedViewSet(ScopedRegisterViewSet):
+    """The commune register's scoped views (lists, inspect, history, usage), on the advice log."""
 
-    def instances_user_has_any_permission_for(self, user, actions):
-        instances = super().instances_user_has_any_permission_for(user, actions)
-        return instances.filter(pk__in=self.scoped_queryset(user).values("pk"))
+    allowed_actions = ("view",)
+
+    @property
+    def permission_policy(self):
+        return ScopedPermissionPolicy(self.model, self.scoped_queryset, self.allowed_actions)
 
 
 def _provinces(request):
@@ -76,16 +73,39 @@ class AdviceRecordFilterSet(WagtailFilterSet):
         fields = ["province", "date", "channel", "is_sample"]
 
 
-class AdviceRecordIndexView(IndexView):
-    def get_base_queryset(self):
-        return advice_records_for_user(self.request.user).select_related("commune")
+#: The export's columns; the name and phone only for who may export personal data.
+EXPORT_FIELDS = ["code", "date", "commune", "channel", "sex", "age_band", "contact_consent"]
+PERSONAL_FIELDS = ["name", "phone"]
 
 
-class AdviceRecordInspectView(InspectView):
+class AdviceRecordIndexView(ScopedIndexView):
+    """The list, and its export through the escaping writer; a named export is logged."""
+
+    @property
+    def list_export(self):
+        personal = can_export_personal_data(self.request.user)
+        return EXPORT_FIELDS + (PERSONAL_FIELDS if personal else [])
+
+    @list_export.setter
+    def list_export(self, value):
+        # `as_view()` hands the viewset's columns to every instance: the user decides instead.
+        pass
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        if can_export_personal_data(self.request.user):
+            advice_access_record(
+                user=self.request.user,
+                records=queryset.select_related(None)
+                .exclude(name="", phone="")
+                .only("pk", "code", "name", "phone"),
+                action=AdviceAccessLogEntry.Action.EXPORTED,
+                screen=screen_name(self.request),
+            )
+        return super().as_spreadsheet(queryset, spreadsheet_format)
+
+
+class AdviceRecordInspectView(ScopedInspectView):
     """A record whole, its name and phone included: each view is logged."""
-
-    def get_object(self, queryset=None):
-        return get_object_or_404(advice_records_for_user(self.request.user), pk=self.pk)
 
     def get(self, request, *args, **kwargs):
         response = super().get(request, *args, **kwargs)
@@ -98,7 +118,7 @@ class AdviceRecordInspectView(InspectView):
         return response
 
 
-class AdviceRecordViewSet(ModelViewSet):
+class AdviceRecordViewSet(AdviceScopedViewSet):
     model = AdviceRecord
     name = "advice_record"
     url_prefix = "advice/records"
@@ -106,7 +126,6 @@ class AdviceRecordViewSet(ModelViewSet):
     menu_label = _("Advice records")
     index_view_class = AdviceRecordIndexView
     inspect_view_class = AdviceRecordInspectView
-    inspect_view_enabled = True
     inspect_view_fields = [
         "code",
         "date",
@@ -123,14 +142,14 @@ class AdviceRecordViewSet(ModelViewSet):
         "created_at",
     ]
     list_display = ["code", "date", "commune", "channel", "sex", "age_band"]
+    list_export = EXPORT_FIELDS
+    export_filename = "advice-records"
     filterset_class = AdviceRecordFilterSet
     ordering = ["-date", "-pk"]
-    form_fields = ["date"]  # no add or edit (the policy): the records come from the phones
-    copy_view_enabled = False
+    select_related_fields = ("commune",)
 
-    @property
-    def permission_policy(self):
-        return ScopedPermissionPolicy(AdviceRecord, advice_records_for_user)
+    def scoped_queryset(self, user):
+        return advice_records_for_user(user)
 
 
 class ReferralFilterSet(WagtailFilterSet):
@@ -151,7 +170,7 @@ class ReferralFilterSet(WagtailFilterSet):
         return queryset.filter(overdue) if value else queryset.exclude(overdue)
 
 
-class ReferralAnswerForm(WagtailAdminModelForm):
+class ReferralAnswerForm(RegisterAdminForm):
     """The service's answer: the status, who heard it and a note, written by the service."""
 
     source = forms.ChoiceField(
@@ -167,21 +186,8 @@ class ReferralAnswerForm(WagtailAdminModelForm):
     )
 
 
-class ReferralIndexView(IndexView):
-    def get_base_queryset(self):
-        return referrals_for_user(self.request.user).select_related(
-            "service", "advice_record__commune"
-        )
-
-
-class ReferralAnswerView(EditView):
+class ReferralAnswerView(ScopedEditView):
     """Record the service's answer (an officer's phone call, or the adviser's word)."""
-
-    def get_object(self, queryset=None):
-        referral = referrals_for_user(self.request.user).filter(pk=self.kwargs["pk"]).first()
-        if referral is None:
-            raise Http404
-        return referral
 
     def save_instance(self):
         # The form's status is not saved as it stands: the service writes it with its update.
@@ -203,14 +209,15 @@ class OverdueColumn(Column):
         return _("overdue") if instance.is_overdue() else ""
 
 
-class ReferralViewSet(ModelViewSet):
+class ReferralViewSet(AdviceScopedViewSet):
     model = Referral
     name = "advice_referral"
     url_prefix = "advice/referrals"
     icon = "resubmit"
     menu_label = _("Referrals")
-    index_view_class = ReferralIndexView
     edit_view_class = ReferralAnswerView
+    allowed_actions = ("view", "change")
+    select_related_fields = ("service", "advice_record__commune")
     filterset_class = ReferralFilterSet
     list_display = [
         "advice_record",
@@ -221,24 +228,17 @@ class ReferralViewSet(ModelViewSet):
         OverdueColumn("overdue", label=_("overdue")),
     ]
     ordering = ["due_at"]
-    copy_view_enabled = False
     inspect_view_enabled = False
     panels = [FieldPanel("status"), FieldPanel("source"), FieldPanel("note")]
 
-    @property
-    def permission_policy(self):
-        return ScopedPermissionPolicy(Referral, referrals_for_user, allowed=("view", "change"))
+    def scoped_queryset(self, user):
+        return referrals_for_user(user)
 
     def get_edit_handler(self):
         return ObjectList(self.panels, base_form_class=ReferralAnswerForm).bind_to_model(Referral)
 
 
-class AccessLogIndexView(IndexView):
-    def get_base_queryset(self):
-        return access_log_for_user(self.request.user)
-
-
-class AdviceAccessLogViewSet(ModelViewSet):
+class AdviceAccessLogViewSet(AdviceScopedViewSet):
     """Who saw or exported which named record, read by national officers."""
 
     model = AdviceAccessLogEntry
@@ -246,16 +246,12 @@ class AdviceAccessLogViewSet(ModelViewSet):
     url_prefix = "advice/access-log"
     icon = "list-ul"
     menu_label = _("Advice access log")
-    index_view_class = AccessLogIndexView
+    inspect_view_enabled = False
     list_display = ["accessed_at", "username", "action", "screen", "record_code"]
-    list_filter = ["action"]
     ordering = ["-accessed_at"]
-    form_fields = ["action"]
-    copy_view_enabled = False
 
-    @property
-    def permission_policy(self):
-        return ScopedPermissionPolicy(AdviceAccessLogEntry, access_log_for_user)
+    def scoped_queryset(self, user):
+        return access_log_for_user(user)
 
 
 class AdviceViewSetGroup(ViewSetGroup):
