@@ -12,10 +12,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
 from communes.forms import DATE_WIDGET, PhoneFormMixin
+from communes.scoping import focal_point_communes
 from curriculum.models import HelpEntry, LessonPage
 from sessions.models.choices import MINOR_AGE_BANDS
+from sessions.scoping import club_for_user
 
-from .choices import AnswerSource, ReferralStatus, Topic, Urgency
+from .choices import AdviceChannel, ReferralStatus, Topic, Urgency
 from .models import AdviceRecord, FollowUp, Referral
 from .scoping import adviser_communes, adviser_training_sessions
 from .services import referral_consents_fill
@@ -96,13 +98,24 @@ class AdviceRecordForm(PhoneFormMixin, forms.ModelForm):
         locale = Locale.get_active()
         communes = adviser_communes(user).order_by("name_km")
         self.fields["commune"] = CommuneChoiceField(label=_("commune"), queryset=communes)
-        if communes[:2].count() == 1:
-            self.fields["commune"].initial = communes.first()
+        # The adviser's own commune first: their club's, or their first as a focal point.
+        club = club_for_user(user)
+        own = club.commune if club is not None else focal_point_communes(user).first()
+        if own is not None:
+            self.fields["commune"].initial = own.pk
         self.fields["training_session"] = SessionChoiceField(
             label=_("training session"),
             queryset=adviser_training_sessions(user).select_related("group"),
             required=False,
         )
+        if not self.fields["training_session"].queryset.exists():
+            # No club, no session: advice is given in person or by phone.
+            del self.fields["training_session"]
+            self.fields["channel"].choices = [
+                (value, label)
+                for value, label in self.fields["channel"].choices
+                if value != AdviceChannel.TRAINING
+            ]
         self.fields["handouts"].queryset = (
             LessonPage.objects.live().filter(locale=locale).order_by("title")
         )
@@ -154,20 +167,6 @@ class ReferralAnswerForm(PhoneFormMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self._set_messages()
-
-
-class OfficerReferralAnswerForm(forms.Form):
-    """The same answer in the admin, heard by the officer or passed on by the adviser."""
-
-    status = forms.ChoiceField(label=_("The service's answer"), choices=ReferralStatus.choices)
-    source = forms.ChoiceField(
-        label=_("Who heard it"),
-        choices=AnswerSource.choices,
-        initial=AnswerSource.OFFICER_PHONE_CALL,
-    )
-    note = forms.CharField(
-        label=_("Note"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3})
-    )
 
 
 class FollowUpForm(PhoneFormMixin, forms.ModelForm):

@@ -170,7 +170,7 @@ class ReferralFilterSet(WagtailFilterSet):
         return queryset.filter(overdue) if value else queryset.exclude(overdue)
 
 
-class ReferralAnswerForm(RegisterAdminForm):
+class ReferralAnswerAdminForm(RegisterAdminForm):
     """The service's answer: the status, who heard it and a note, written by the service."""
 
     source = forms.ChoiceField(
@@ -235,7 +235,9 @@ class ReferralViewSet(AdviceScopedViewSet):
         return referrals_for_user(user)
 
     def get_edit_handler(self):
-        return ObjectList(self.panels, base_form_class=ReferralAnswerForm).bind_to_model(Referral)
+        return ObjectList(self.panels, base_form_class=ReferralAnswerAdminForm).bind_to_model(
+            Referral
+        )
 
 
 class AdviceAccessLogViewSet(AdviceScopedViewSet):
