@@ -169,6 +169,23 @@ def consultations_by_place(records: QuerySet[AdviceRecord], level: str) -> Count
     )
 
 
+def handouts_by_lesson(records: QuerySet[AdviceRecord]) -> CountTable:
+    """The lessons whose handouts were given with advice, by title (the lessons' reach)."""
+    through = AdviceRecord.handouts.through
+    rows = list(
+        through.objects.filter(advicerecord__in=records.values("pk"))
+        .values("lessonpage__title")
+        .annotate(count=Count("pk"))
+        .order_by("lessonpage__title")
+    )
+    return CountTable(
+        row_labels=tuple(row["lessonpage__title"] for row in rows),
+        column_labels=(_("handouts given"),),
+        counts=tuple((row["count"],) for row in rows),
+        row_keys=tuple(row["lessonpage__title"] for row in rows),
+    )
+
+
 def referrals_by_service_and_status(referrals: QuerySet[Referral]) -> CountTable:
     """Rows: the kinds of help of the directory; columns: the statuses."""
     grouped = referrals.values("service__category", "status").annotate(count=Count("pk"))
@@ -272,6 +289,7 @@ def advice_figures(
         ("month", _("Consultations by month"), consultations_by_month(records)),
         ("province", _("Consultations by province"), consultations_by_place(records, "province")),
         ("commune", _("Consultations by commune"), consultations_by_place(records, "commune")),
+        ("handouts", _("Handouts given with advice, by lesson"), handouts_by_lesson(records)),
         (
             "referrals",
             _("Referrals by kind of service and status"),

@@ -84,3 +84,31 @@ def test_the_figures_page_shows_one_referral_done_to_the_national_officer(
     response = client.get(reverse("advice_figures:index"), {"province": referral.pk + 999})
     assert response.status_code == 200  # a province not theirs is refused by the form
     assert "Consultations by topic" not in response.content.decode()
+
+
+def test_handouts_given_with_advice_count_by_lesson(
+    communes, focal_point_a, national, curriculum_tree
+):
+    from advice.models import AdviceRecord
+    from advice.services import advice_record_log
+    from curriculum.models import LessonPage
+
+    lesson = LessonPage.objects.live().order_by("pk").first()
+    for _index in range(2):
+        advice_record_log(
+            record=AdviceRecord(
+                date=timezone.localdate(),
+                channel="phone",
+                sex="male",
+                age_band="25+",
+                commune=communes["A"],
+            ),
+            topics=["documents"],
+            handouts=[lesson],
+            referral=None,
+            user=focal_point_a,
+        )
+    figures, _summary = advice_figures(user=national, filters=FigureFilters())
+    handouts = figure(figures, "handouts")
+    assert handouts.table.row_labels == (lesson.title,)
+    assert handouts.table.counts == ((2,),)

@@ -134,3 +134,10 @@ def test_the_retention_command_erases_advice_contacts(records, settings):
     settings.COMMUNES_PERSONAL_DATA_RETENTION_MONTHS = 0
     call_command("erase_expired_advice_contacts")
     assert not AdviceRecord.objects.exclude(name="").exists()
+
+
+def test_the_nightly_retention_timer_runs_the_advice_erasure():
+    from django.conf import settings
+
+    service = (settings.BASE_DIR / "deploy/systemd/smh-retention.service").read_text()
+    assert "manage.py erase_expired_advice_contacts\n" in service
