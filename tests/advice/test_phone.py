@@ -152,3 +152,21 @@ def test_a_follow_up_is_recorded(client, records, focal_point_a):
     assert good.status_code == 302
     follow_up.refresh_from_db()
     assert follow_up.done_on and follow_up.recorded_by == focal_point_a
+
+
+def test_the_advice_pages_are_never_stored_by_a_shared_phone_or_a_proxy(
+    client, records, focal_point_a
+):
+    client.force_login(focal_point_a)
+    for url in (reverse("advice:home"), reverse("advice:detail", args=[records["A"].pk])):
+        cache_control = client.get(url)["Cache-Control"]
+        assert "no-store" in cache_control and "private" in cache_control
+
+
+def test_a_focal_point_without_a_commune_is_told_in_khmer(client, db):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(role="Commune focal points"))
+    response = client.get(reverse("advice:home"))
+    assert response.status_code == 403
+    assert "ទំព័រទាំងនេះសម្រាប់ប្រធានក្លឹប" in response.content.decode()
