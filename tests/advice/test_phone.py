@@ -170,3 +170,11 @@ def test_a_focal_point_without_a_commune_is_told_in_khmer(client, db):
     response = client.get(reverse("advice:home"))
     assert response.status_code == 403
     assert "ទំព័រទាំងនេះសម្រាប់ប្រធានក្លឹប" in response.content.decode()
+
+
+@pytest.mark.parametrize("path", ["/km/advice/", "/en/advice/12/", "/km/advice/follow-ups/3/"])
+def test_the_sites_offline_worker_never_keeps_the_advice_pages(client, path):
+    from tests.offline.test_installable_app import worker_pattern
+
+    script = client.get("/sw.js").content.decode()
+    assert worker_pattern(script, "PRIVATE_PATH").match(path)
