@@ -28,7 +28,7 @@ def private_path_pattern() -> re.Pattern[str]:
     """The addresses that may show personal data or a login (the site's service worker, in
     offline/, keeps none of them either)."""
     languages = "|".join(re.escape(code) for code, _name in settings.LANGUAGES)
-    return re.compile(rf"^/(?:admin/|(?:{languages})/(?:club|commune|accounts)/)")
+    return re.compile(rf"^/(?:admin/|(?:{languages})/(?:club|commune|advice|accounts)/)")
 
 
 class PrivatePagesNoStoreMiddleware:

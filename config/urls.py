@@ -74,6 +74,7 @@ urlpatterns += i18n_patterns(
     path("club/", include("sessions.club.urls")),
     path("agencies/", include("agencies.urls")),
     path("commune/", include("communes.urls")),
+    path("advice/", include("advice.urls")),
     path("", include("offline.urls")),
     # Wagtail's own view and name, with readable slugs: its pattern's `\w` misses Khmer
     # vowel signs (see curriculum/slugs.py).

@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "sessions.apps.TrainingsConfig",
     "agencies",
     "communes",
+    "advice",
     "offline",
     "demo",  # the demo content and its commands, for development machines; no app imports it
     "wagtail_localize",
@@ -126,6 +127,7 @@ TEMPLATES = [
                 "wagtail.contrib.settings.context_processors.settings",
                 "sessions.context_processors.club_leader",
                 "communes.context_processors.focal_point",
+                "advice.context_processors.adviser",
             ],
         },
     },
@@ -319,6 +321,9 @@ COMMUNES_RIEL_PER_DOLLAR = int(os.environ.get("COMMUNES_RIEL_PER_DOLLAR", "4000"
 # The register's figures hide counts below this (and the cells that would give them back)
 # from everyone but national officers (communes/suppression.py).
 REGISTER_SMALL_COUNT = int(os.environ.get("REGISTER_SMALL_COUNT", "5"))
+# The advice log (advice/): a person who agreed to be contacted is followed up this many
+# weeks after the advice.
+ADVICE_FOLLOW_UP_WEEKS = int(os.environ.get("ADVICE_FOLLOW_UP_WEEKS", "4"))
 
 WAGTAIL_SITE_NAME = "Safe Migration Hub"
 # Nothing in the admin reaches the internet: no Gravatar, no update check, no banner.

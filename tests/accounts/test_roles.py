@@ -49,6 +49,8 @@ COMMUNES_READ |= {"communes.view_feecap"}
 COMMUNES_KEEP = model_permissions("communes", COMMUNE_RECORDS, ("change", "delete", "view"))
 COMMUNES_KEEP |= model_permissions("communes", ("focalpointassignment", "feecap"), CRUD)
 COMMUNES_KEEP |= {"communes.view_personal_data", "communes.erase_personal_data"}
+ADVICE_READ = {"advice.view_advicerecord", "advice.view_referral", "advice.change_referral"}
+ADVICE_KEEP = ADVICE_READ | {"advice.view_adviceaccesslogentry"}
 
 ROLES = {
     "Editors": ADMIN | CONTENT | FACILITATOR | AGENCIES_READ,
@@ -57,6 +59,7 @@ ROLES = {
     | FACILITATOR
     | AGENCIES_READ
     | COMMUNES_READ
+    | ADVICE_READ
     | PLACES
     | model_permissions("trainings", TRAININGS, ("add", "change", "view"))
     | {"trainings.verify_trainingsession", "trainings.work_in_assigned_provinces"},
@@ -64,6 +67,7 @@ ROLES = {
     | FACILITATOR
     | AGENCIES_KEEP
     | COMMUNES_KEEP
+    | ADVICE_KEEP
     | PLACES
     | model_permissions("trainings", TRAININGS, CRUD)
     | model_permissions("trainings", ("provinceassignment",), CRUD)
@@ -75,9 +79,9 @@ ROLES = {
         "trainings.view_exportlog",
         "trainings.view_accesslogentry",
     },
-    "Club leaders": FACILITATOR,
+    "Club leaders": FACILITATOR | {"advice.log_advice"},
     # The public site only, in the communes assigned to them (communes/scoping.py).
-    "Commune focal points": {"communes.record_in_assigned_communes"},
+    "Commune focal points": {"communes.record_in_assigned_communes", "advice.log_advice"},
 }
 # Wagtail's page permissions on the root page, and what may be used of the root collection.
 PAGE_PERMISSIONS = {

@@ -5,6 +5,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from demo.accounts import DEMO_PASSWORD, demo_accounts_create
+from demo.advice import demo_advice_build
 from demo.agencies import demo_agencies_build
 from demo.communes import demo_commune_records_build, demo_focal_points_assign
 from demo.curriculum import demo_curriculum_build, demo_curriculum_summary
@@ -28,6 +29,7 @@ class Command(BaseCommand):
             self._create_demo_accounts()
             self.stdout.write(f"Demo training sessions: {demo_trainings_build()} made")
             self.stdout.write(f"Pilot communes given to focal points: {demo_focal_points_assign()}")
+            self.stdout.write(f"Sample advice records: {demo_advice_build()} made")
         # Search and references reflect the content just built.
         call_command("update_index", verbosity=0)
         call_command("rebuild_references_index", verbosity=0)
