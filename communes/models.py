@@ -509,3 +509,47 @@ class CommunesLogEntry(BaseLogEntry):
 
     def __str__(self):
         return f"CommunesLogEntry {self.pk}: '{self.action}' on {self.object_id}"
+
+
+class RegisterExportLog(models.Model):
+    """Who downloaded which of the register's files, covering what, with personal data or not.
+
+    The register's own log: the trainings' `ExportLog` belongs to the sessions app, which
+    this app does not import (import contract). Written before the file leaves.
+    """
+
+    class What(models.TextChoices):
+        FIGURES = "figures", _("register figures")
+        MOVEMENTS = "movements", _("departures and returns")
+
+    class Format(models.TextChoices):
+        XLSX = "xlsx", "XLSX"
+        PDF = "pdf", "PDF"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    # Kept as text too, so the record still says who it was once the account is deleted.
+    username = models.CharField(_("username"), max_length=150)
+    exported_at = models.DateTimeField(_("exported at"), auto_now_add=True, db_index=True)
+    what = models.CharField(_("what"), max_length=20, choices=What.choices)
+    export_format = models.CharField(_("format"), max_length=4, choices=Format.choices)
+    language = models.CharField(_("language"), max_length=10)
+    filters = models.JSONField(_("filters"), default=dict, blank=True)
+    row_count = models.PositiveIntegerField(_("rows"))
+    exact_figures = models.BooleanField(
+        _("small counts shown"), help_text=_("Only national officers' files show them.")
+    )
+    personal_data = models.BooleanField(_("personal data included"), default=False)
+
+    class Meta:
+        verbose_name = _("register export log entry")
+        verbose_name_plural = _("register export log")
+        ordering = ["-exported_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.username} – {self.get_what_display()} – {self.exported_at:%Y-%m-%d %H:%M}"

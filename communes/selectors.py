@@ -17,6 +17,7 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import TruncMonth
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -93,6 +94,13 @@ def figure_recruitment_activities(
     if filters.date_to is not None:
         activities = activities.filter(seen_on__lte=filters.date_to)
     return activities.order_by()
+
+
+def register_years(user: AnyUser) -> list[int]:
+    """The years with a record this user may read, newest first; this year when there is none."""
+    years = {day.year for day in movements_for_user(user).dates("date", "year")}
+    years |= {day.year for day in recruitment_activities_for_user(user).dates("seen_on", "year")}
+    return sorted(years, reverse=True) or [timezone.localdate().year]
 
 
 def _local_name(prefix: str) -> Callable[[Mapping[str, Any]], str]:

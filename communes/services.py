@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from .models import CommunesLogEntry, Movement, RecruitmentActivity
+from .models import CommunesLogEntry, Movement, RecruitmentActivity, RegisterExportLog
 
 #: The history's action when a name and phone are erased (labelled in wagtail_hooks.py).
 ERASE_ACTION = "communes.erase_personal_data"
@@ -92,3 +92,31 @@ def movements_personal_data_expire(*, today: datetime.date | None = None) -> int
         for movement in expired:
             CommunesLogEntry.objects.log_action(movement, EXPIRE_ACTION, user=None)
     return len(expired)
+
+
+def register_export_log(
+    *,
+    user: User,
+    what: str,
+    export_format: str,
+    language: str,
+    filters: dict,
+    row_count: int,
+    exact_figures: bool,
+    personal_data: bool = False,
+) -> RegisterExportLog:
+    """Record a file of the register before it leaves: who, what, covering what."""
+    entry = RegisterExportLog(
+        user=user,
+        username=user.get_username(),
+        what=what,
+        export_format=export_format,
+        language=language,
+        filters=filters,
+        row_count=row_count,
+        exact_figures=exact_figures,
+        personal_data=personal_data,
+    )
+    entry.full_clean()
+    entry.save()
+    return entry
