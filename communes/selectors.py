@@ -30,6 +30,7 @@ from .choices import (
     ReturnReason,
     Sector,
 )
+from .figure_links import FiguresChanged, shown_linked
 from .models import Movement, RecruitmentActivity
 from .scoping import (
     AnyUser,
@@ -38,6 +39,9 @@ from .scoping import (
     sees_exact_figures,
 )
 from .suppression import SuppressedTable, suppress_table
+
+#: How many times the figures are counted before two tables' disagreeing is an error.
+ATTEMPTS = 3
 
 #: The columns of the tables of departures and returns, in this order.
 KINDS = (MovementKind.DEPARTURE, MovementKind.RETURN)
@@ -62,6 +66,9 @@ class CountTable:
     column_labels: tuple[str, ...]
     counts: tuple[tuple[int, ...], ...]
     row_keys: tuple[object, ...] = ()
+    #: For places: each row's place (its id) and the place it lies in (a district's province).
+    row_ids: tuple[object, ...] = ()
+    row_parents: tuple[object, ...] = ()
 
 
 def _place_q(filters: FigureFilters) -> Q:
@@ -123,25 +130,37 @@ def _by_kind(
     key: str | Any,
     label: Callable[[Mapping[str, Any]], str],
     extra: Iterable[str] = (),
+    place: tuple[str, str | None] | None = None,
 ) -> CountTable:
-    """Departures and returns by `key` (a field, or an expression), rows in the key's order."""
+    """Departures and returns by `key` (a field, or an expression), rows in the key's order.
+
+    `place`: the fields of the row's place id and of the place it lies in, kept for the
+    lines that tie the tables of places together (`figure_links`).
+    """
+    place_fields = [field for field in place or () if field]
     grouped = (
         movements.annotate(figure_key=key if not isinstance(key, str) else F(key))
-        .values("figure_key", "kind", *extra)
+        .values("figure_key", "kind", *extra, *place_fields)
         .annotate(count=Count("pk"))
         .order_by("figure_key")
     )
     rows: dict[object, list[int]] = {}
     labels: dict[object, str] = {}
+    places: dict[object, tuple[object, object]] = {}
     for row in grouped:
         counts = rows.setdefault(row["figure_key"], [0] * len(KINDS))
         counts[KINDS.index(row["kind"])] += row["count"]
         labels[row["figure_key"]] = label(row)
+        if place:
+            identity, parent = place
+            places[row["figure_key"]] = (row[identity], row[parent] if parent else None)
     return CountTable(
         row_labels=tuple(labels[key_value] for key_value in rows),
         column_labels=tuple(str(kind.label) for kind in KINDS),
         counts=tuple(tuple(counts) for counts in rows.values()),
         row_keys=tuple(rows),
+        row_ids=tuple(places[key_value][0] for key_value in rows) if place else (),
+        row_parents=tuple(places[key_value][1] for key_value in rows) if place else (),
     )
 
 
@@ -161,6 +180,7 @@ def by_commune(movements: QuerySet[Movement]) -> CountTable:
         "commune__code",
         _local_name("commune__"),
         extra=("commune__name_km", "commune__name_en"),
+        place=("commune_id", "commune__district_id"),
     )
 
 
@@ -170,6 +190,7 @@ def by_district(movements: QuerySet[Movement]) -> CountTable:
         "commune__district__code",
         _local_name("commune__district__"),
         extra=("commune__district__name_km", "commune__district__name_en"),
+        place=("commune__district_id", "commune__district__province_id"),
     )
 
 
@@ -179,6 +200,7 @@ def by_province(movements: QuerySet[Movement]) -> CountTable:
         "commune__district__province__code",
         _local_name("commune__district__province__"),
         extra=("commune__district__province__name_km", "commune__district__province__name_en"),
+        place=("commune__district__province_id", None),
     )
 
 
@@ -344,8 +366,7 @@ class Figure:
         return lines
 
 
-def register_figures(*, user: AnyUser, filters: FigureFilters) -> list[Figure]:
-    """Every table of the figures page, as this user may see them (one query each)."""
+def _register_figures(*, user: AnyUser, filters: FigureFilters) -> list[Figure]:
     movements = figure_movements(user=user, filters=filters)
     activities = figure_recruitment_activities(user=user, filters=filters)
     exact = sees_exact_figures(user)
@@ -371,4 +392,22 @@ def register_figures(*, user: AnyUser, filters: FigureFilters) -> list[Figure]:
             unlicensed_recruiters_reported(activities),
         ),
     ]
-    return [Figure(key, title, table, shown(table, exact=exact)) for key, title, table in tables]
+    if exact:
+        return [Figure(key, title, table, shown(table, exact=True)) for key, title, table in tables]
+    # A reader holds every table at once: they are suppressed as one (figure_links).
+    suppressed = shown_linked({key: table for key, _title, table in tables})
+    return [Figure(key, title, table, suppressed[key]) for key, title, table in tables]
+
+
+def register_figures(*, user: AnyUser, filters: FigureFilters) -> list[Figure]:
+    """Every table of the figures page, as this user may see them (one query each).
+
+    The tables are counted one query after another: a record saved in between makes two
+    of them disagree on a total they share (`FiguresChanged`), and they are counted again.
+    """
+    for _attempt in range(ATTEMPTS - 1):
+        try:
+            return _register_figures(user=user, filters=filters)
+        except FiguresChanged:
+            continue
+    return _register_figures(user=user, filters=filters)
