@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from django.contrib.auth.models import User
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -63,8 +64,9 @@ def figures_workbook(figures: Sequence[Figure], *, description: Description) -> 
         sheet = workbook.add_sheet(f"{number}. {figure.title}")
         lines = figure_lines(figure)
         headings = figure_headings(figure)
+        printed: list[Sequence[object]] = [headings, *lines]
         for index in range(len(headings)):
-            longest = max(len(str(line[index])) for line in [headings, *lines])
+            longest = max(len(str(cells[index])) for cells in printed)
             width = min(50, max(10, longest + 2))
             sheet.worksheet.column_dimensions[get_column_letter(index + 1)].width = width
         sheet.worksheet.freeze_panes = "B3"
@@ -76,7 +78,12 @@ def figures_workbook(figures: Sequence[Figure], *, description: Description) -> 
 
 
 def figures_pdf(
-    figures: Sequence[Figure], *, description: Description, exact: bool, threshold: int, user
+    figures: Sequence[Figure],
+    *,
+    description: Description,
+    exact: bool,
+    threshold: int,
+    user: User,
 ) -> bytes:
     """The figures printed in the active language through the project's PDF engine."""
     html = render_to_string(

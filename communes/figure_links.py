@@ -14,7 +14,7 @@ combination of the lines gives back.
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -130,10 +130,10 @@ def linked_system(
         own_lines = (
             [[(row, 0) for row in range(rows + 1)]] if columns == 1 else table_lines(rows, columns)
         )
-        for line in own_lines:
-            lines.append([entries[key][position] for position in line])
+        for own_line in own_lines:
+            lines.append([entries[key][position] for position in own_line])
     lines += _place_lines(tables, entries)
-    unique = []
+    unique: list[list[Entry]] = []
     for line in lines:
         if tuple(line) not in seen and len(set(line)) > 1:
             seen.add(tuple(line))
@@ -144,7 +144,7 @@ def linked_system(
 def shown_linked(tables: Mapping[str, CountTable]) -> dict[str, SuppressedTable]:
     """Each table as a reader other than a national officer sees it, all hidden as one."""
     values, lines, entries = linked_system(tables)
-    hidden: frozenset[Hashable] = suppress_linked(values, lines, settings.REGISTER_SMALL_COUNT)
+    hidden = suppress_linked(values, lines, settings.REGISTER_SMALL_COUNT)
     return {
         key: table_with_hidden(
             table.counts,

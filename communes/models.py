@@ -226,6 +226,16 @@ class Movement(Place):
         _("reason for coming back"), max_length=20, choices=ReturnReason.choices, blank=True
     )
     help_wanted = models.BooleanField(_("wants help"), default=False)
+    departure = models.ForeignKey(
+        "self",
+        verbose_name=_("the departure it ends"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="returns",
+        limit_choices_to={"kind": MovementKind.DEPARTURE},
+        help_text=_("If the person's departure is in this commune's register."),
+    )
     contact_consent = models.BooleanField(
         _("agreed to be contacted"),
         default=False,
@@ -272,6 +282,11 @@ class Movement(Place):
                 violation_error_message=_(
                     "A name or phone is kept only if the person agreed to be contacted."
                 ),
+            ),
+            models.CheckConstraint(
+                condition=Q(departure__isnull=True) | Q(kind=MovementKind.RETURN),
+                name="movement_departure_only_on_returns",
+                violation_error_message=_("Only a return is linked to a departure."),
             ),
             models.CheckConstraint(
                 condition=Q(agency__isnull=True) | Q(channel=Channel.LICENSED_AGENCY),
@@ -344,6 +359,8 @@ class Movement(Place):
                 errors["age"] = _("This age is not in the chosen age band.")
         if self.kind == MovementKind.RETURN and not self.return_reason:
             errors["return_reason"] = _("Choose why the person came back.")
+        if self.departure_id is not None:
+            errors.update(self.departure_errors())
         if self.kind == MovementKind.DEPARTURE:
             # A departure form shows no return fields: clear them rather than refuse.
             self.return_reason = ""
@@ -370,6 +387,19 @@ class Movement(Place):
             )
         if errors:
             raise ValidationError(errors)
+
+    def departure_errors(self) -> dict[str, str]:
+        """A return is linked only to a departure of its own commune that came before it."""
+        departure = self.departure
+        if departure is None:
+            return {}
+        if self.kind != MovementKind.RETURN:
+            return {"departure": _("Only a return is linked to a departure.")}
+        if departure.kind != MovementKind.DEPARTURE or departure.commune_id != self.commune_id:
+            return {"departure": _("Choose a departure of the same commune.")}
+        if self.date and departure.date > self.date:
+            return {"departure": _("The person cannot come back before they left.")}
+        return {}
 
 
 class RecruitmentActivity(Place):
@@ -414,6 +444,10 @@ class RecruitmentActivity(Place):
     )
     promised = models.TextField(
         _("what was promised"), blank=True, help_text=_("The job, the pay, the conditions.")
+    )
+    # The two texts above may name a person: erased after the retention period, like names.
+    description_erased_at = models.DateTimeField(
+        _("descriptions erased at"), null=True, blank=True, editable=False
     )
     currency = models.CharField(
         _("currency"), max_length=3, choices=Currency.choices, default=Currency.DOLLAR

@@ -94,6 +94,35 @@ def movements_personal_data_expire(*, today: datetime.date | None = None) -> int
     return len(expired)
 
 
+def recruitment_descriptions_expire(*, today: datetime.date | None = None) -> int:
+    """Erase what was said of recruiters seen before the retention period began.
+
+    The recruiter's description and what was promised are free text that may name a person
+    (a broker's name, their phone); erased with the names and phones, by the same nightly
+    task. The sighting stays, so the figures do not change. Returns how many were erased.
+    """
+    today = today or timezone.localdate()
+    cutoff = months_before(today, settings.COMMUNES_PERSONAL_DATA_RETENTION_MONTHS)
+    with transaction.atomic():
+        expired = list(
+            RecruitmentActivity.objects.select_for_update()
+            .filter(seen_on__lte=cutoff, description_erased_at__isnull=True)
+            .exclude(recruiter_description="", promised="")
+            .only("pk", "seen_on")
+        )
+        if not expired:
+            return 0
+        RecruitmentActivity.objects.filter(pk__in=[activity.pk for activity in expired]).update(
+            recruiter_description="",
+            promised="",
+            description_erased_at=timezone.now(),
+            updated_at=timezone.now(),
+        )
+        for activity in expired:
+            CommunesLogEntry.objects.log_action(activity, EXPIRE_ACTION, user=None)
+    return len(expired)
+
+
 def register_export_log(
     *,
     user: User,

@@ -341,8 +341,8 @@ def table_with_hidden(
 
 
 def suppress_linked(
-    values: Mapping[Hashable, int], lines: Sequence[Sequence[Hashable]], threshold: int
-) -> frozenset[Hashable]:
+    values: Mapping[Any, int], lines: Sequence[Sequence[Any]], threshold: int
+) -> frozenset[Any]:
     """The entries to hide of tables tied together by `lines` (each: parts, then their total).
 
     The entries are every table's, an entry that two tables share (a total both print) kept

@@ -22,7 +22,8 @@ from wagtail.admin.widgets.button import Button
 
 from spreadsheets.wagtail_exports import FormulaEscapingExportMixin
 
-from ..forms import ErrorsOnShownFieldsMixin
+from ..forms import DepartureChoiceField, ErrorsOnShownFieldsMixin, departure_choices
+from ..models import Movement
 from ..scoping import may_erase_personal_data, may_see_personal_data, movements_for_user
 from ..services import movement_personal_data_erase
 
@@ -31,7 +32,20 @@ PERSONAL_FIELDS = ("name", "phone")
 
 
 class RegisterAdminForm(ErrorsOnShownFieldsMixin, WagtailAdminModelForm):
-    pass
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "departure" in self.fields:
+            # Only the same commune's departures: the record's commune is the officer's own.
+            self.fields["departure"] = DepartureChoiceField(
+                label=self.fields["departure"].label,
+                help_text=self.fields["departure"].help_text,
+                queryset=departure_choices(
+                    Movement.objects.filter(commune_id=self.instance.commune_id).exclude(
+                        pk=self.instance.pk
+                    )
+                ),
+                required=False,
+            )
 
 
 class ScopedViewMixin:

@@ -291,7 +291,7 @@ class MovementViewSet(ScopedRegisterViewSet):
             heading=_("Documents"),
         ),
         MultiFieldPanel(
-            [FieldPanel("return_reason"), FieldPanel("help_wanted")],
+            [FieldPanel("return_reason"), FieldPanel("help_wanted"), FieldPanel("departure")],
             heading=_("Return"),
         ),
         MultiFieldPanel(
