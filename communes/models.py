@@ -558,6 +558,7 @@ class RegisterExportLog(models.Model):
 
     class Format(models.TextChoices):
         XLSX = "xlsx", "XLSX"
+        CSV = "csv", "CSV"
         PDF = "pdf", "PDF"
 
     user = models.ForeignKey(

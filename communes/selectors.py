@@ -174,33 +174,33 @@ def by_month(movements: QuerySet[Movement]) -> CountTable:
     return _by_kind(movements, TruncMonth("date"), label)
 
 
-def by_commune(movements: QuerySet[Movement]) -> CountTable:
+def by_commune(movements: QuerySet[Movement], *, places: bool = False) -> CountTable:
     return _by_kind(
         movements,
         "commune__code",
         _local_name("commune__"),
         extra=("commune__name_km", "commune__name_en"),
-        place=("commune_id", "commune__district_id"),
+        place=("commune_id", "commune__district_id") if places else None,
     )
 
 
-def by_district(movements: QuerySet[Movement]) -> CountTable:
+def by_district(movements: QuerySet[Movement], *, places: bool = False) -> CountTable:
     return _by_kind(
         movements,
         "commune__district__code",
         _local_name("commune__district__"),
         extra=("commune__district__name_km", "commune__district__name_en"),
-        place=("commune__district_id", "commune__district__province_id"),
+        place=("commune__district_id", "commune__district__province_id") if places else None,
     )
 
 
-def by_province(movements: QuerySet[Movement]) -> CountTable:
+def by_province(movements: QuerySet[Movement], *, places: bool = False) -> CountTable:
     return _by_kind(
         movements,
         "commune__district__province__code",
         _local_name("commune__district__province__"),
         extra=("commune__district__province__name_km", "commune__district__province__name_en"),
-        place=("commune__district__province_id", None),
+        place=("commune__district__province_id", None) if places else None,
     )
 
 
@@ -372,9 +372,10 @@ def _register_figures(*, user: AnyUser, filters: FigureFilters) -> list[Figure]:
     exact = sees_exact_figures(user)
     tables: list[tuple[str, str, CountTable]] = [
         ("month", _("Departures and returns by month"), by_month(movements)),
-        ("province", _("By province"), by_province(movements)),
-        ("district", _("By district"), by_district(movements)),
-        ("commune", _("By commune"), by_commune(movements)),
+        # The places' ids tie the tables together for suppression; whole figures need none.
+        ("province", _("By province"), by_province(movements, places=not exact)),
+        ("district", _("By district"), by_district(movements, places=not exact)),
+        ("commune", _("By commune"), by_commune(movements, places=not exact)),
         ("destination", _("By destination"), by_destination(movements)),
         ("sector", _("By work"), by_sector(movements)),
         ("channel", _("By the way they went"), by_channel(movements)),

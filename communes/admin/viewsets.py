@@ -226,6 +226,35 @@ class MovementViewSet(ScopedRegisterViewSet):
         Column("channel", label=_("went through"), accessor="get_channel_display"),
         BooleanColumn("help_wanted", label=_("wants help")),
     ]
+    # Never the name or phone: a list's file travels further than its screen.
+    list_export = [
+        "person_code",
+        "kind",
+        "date",
+        "commune",
+        "village",
+        "sex",
+        "age_band",
+        "age",
+        "destination_country",
+        "destination_province",
+        "sector",
+        "channel",
+        "agency",
+        "currency",
+        "fees_paid",
+        "debt_taken",
+        "has_passport",
+        "passport_holder",
+        "has_work_permit",
+        "has_contract_they_read",
+        "orientation_received",
+        "return_reason",
+        "help_wanted",
+        "departure",
+        "is_sample",
+    ]
+    export_filename = "movements"
     inspect_view_fields = [
         "person_code",
         "kind",

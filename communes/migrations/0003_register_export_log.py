@@ -42,7 +42,7 @@ class Migration(migrations.Migration):
                 (
                     "export_format",
                     models.CharField(
-                        choices=[("xlsx", "XLSX"), ("pdf", "PDF")],
+                        choices=[("xlsx", "XLSX"), ("csv", "CSV"), ("pdf", "PDF")],
                         max_length=4,
                         verbose_name="format",
                     ),
