@@ -64,3 +64,38 @@ def test_focal_points_editors_and_anonymous_readers_get_no_file(client, records,
     response = client.get(reverse(URL), {"export": "xlsx"})
     assert response.status_code in (302, 403)
     assert not RegisterExportLog.objects.exists()
+
+
+LOG = "communes_export_log:index"
+
+
+def test_national_officers_read_the_export_log(client, records, national, officer_siem_reap):
+    client.force_login(officer_siem_reap)
+    client.get(reverse(URL), {"export": "xlsx"})
+    client.force_login(national)
+    response = client.get(reverse(LOG))
+    assert response.status_code == 200
+    assert officer_siem_reap.username in response.content.decode()
+    entry = RegisterExportLog.objects.get()
+    assert client.get(reverse("communes_export_log:inspect", args=[entry.pk])).status_code == 200
+    for action in ("edit", "delete"):
+        assert client.get(
+            reverse(f"communes_export_log:{action}", args=[entry.pk])
+        ).status_code in (
+            302,
+            403,
+        )
+
+
+@pytest.mark.parametrize("who", ["officer", "focal_point", "editor", "anonymous"])
+def test_no_one_else_reads_the_export_log(client, records, officer_siem_reap, editor, who):
+    user = {
+        "officer": officer_siem_reap,
+        "focal_point": focal_point_of(records["A"].commune),
+        "editor": editor,
+        "anonymous": None,
+    }[who]
+    if user is not None:
+        client.force_login(user)
+    response = client.get(reverse(LOG))
+    assert response.status_code in (302, 403)
