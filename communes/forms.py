@@ -8,6 +8,7 @@ with the admin; this module only says what the phone shows and in which words.
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from agencies.models import Agency, AgencyStatus, Country
@@ -15,10 +16,27 @@ from geography.models import Province, Village
 
 from .choices import MovementKind
 from .models import Movement, RecruitmentActivity
-from .scoping import focal_point_communes
+from .scoping import focal_point_communes, focal_point_movements
 
 DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 AMOUNT_WIDGET = forms.NumberInput(attrs={"inputmode": "numeric", "min": 0})
+
+
+class DepartureChoiceField(forms.ModelChoiceField):
+    """A departure by its code, day and village: what a focal point recognises."""
+
+    def label_from_instance(self, departure):
+        day = formats.date_format(departure.date, "SHORT_DATE_FORMAT")
+        return f"{departure.person_code} · {day} · {departure.village.name}"
+
+
+def departure_choices(movements):
+    """The departures a return may end, newest first (the caller scopes `movements`)."""
+    return (
+        movements.filter(kind=MovementKind.DEPARTURE)
+        .select_related("village")
+        .order_by("-date", "-pk")
+    )
 
 
 class VillageChoiceField(forms.ModelChoiceField):
@@ -103,6 +121,7 @@ class MovementForm(PhoneFormMixin, forms.ModelForm):
             "orientation_received",
             "return_reason",
             "help_wanted",
+            "departure",
             "contact_consent",
             "name",
             "phone",
@@ -130,7 +149,15 @@ class MovementForm(PhoneFormMixin, forms.ModelForm):
         if self.instance.kind == MovementKind.DEPARTURE:
             del self.fields["return_reason"]
             del self.fields["help_wanted"]
+            del self.fields["departure"]
         else:
+            # Their communes' departures; the model refuses one of another of their communes.
+            self.fields["departure"] = DepartureChoiceField(
+                label=self.fields["departure"].label,
+                help_text=self.fields["departure"].help_text,
+                queryset=departure_choices(focal_point_movements(user)),
+                required=False,
+            )
             self.fields["return_reason"].required = True
             self.fields["date"].label = _("date of return")
             self.fields["destination_country"].label = _("came back from (country)")

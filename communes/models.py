@@ -226,6 +226,16 @@ class Movement(Place):
         _("reason for coming back"), max_length=20, choices=ReturnReason.choices, blank=True
     )
     help_wanted = models.BooleanField(_("wants help"), default=False)
+    departure = models.ForeignKey(
+        "self",
+        verbose_name=_("the departure it ends"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="returns",
+        limit_choices_to={"kind": MovementKind.DEPARTURE},
+        help_text=_("If the person's departure is in this commune's register."),
+    )
     contact_consent = models.BooleanField(
         _("agreed to be contacted"),
         default=False,
@@ -272,6 +282,11 @@ class Movement(Place):
                 violation_error_message=_(
                     "A name or phone is kept only if the person agreed to be contacted."
                 ),
+            ),
+            models.CheckConstraint(
+                condition=Q(departure__isnull=True) | Q(kind=MovementKind.RETURN),
+                name="movement_departure_only_on_returns",
+                violation_error_message=_("Only a return is linked to a departure."),
             ),
             models.CheckConstraint(
                 condition=Q(agency__isnull=True) | Q(channel=Channel.LICENSED_AGENCY),
@@ -344,6 +359,8 @@ class Movement(Place):
                 errors["age"] = _("This age is not in the chosen age band.")
         if self.kind == MovementKind.RETURN and not self.return_reason:
             errors["return_reason"] = _("Choose why the person came back.")
+        if self.departure_id is not None:
+            errors.update(self.departure_errors())
         if self.kind == MovementKind.DEPARTURE:
             # A departure form shows no return fields: clear them rather than refuse.
             self.return_reason = ""
@@ -370,6 +387,19 @@ class Movement(Place):
             )
         if errors:
             raise ValidationError(errors)
+
+    def departure_errors(self) -> dict[str, str]:
+        """A return is linked only to a departure of its own commune that came before it."""
+        departure = self.departure
+        if departure is None:
+            return {}
+        if self.kind != MovementKind.RETURN:
+            return {"departure": _("Only a return is linked to a departure.")}
+        if departure.kind != MovementKind.DEPARTURE or departure.commune_id != self.commune_id:
+            return {"departure": _("Choose a departure of the same commune.")}
+        if self.date and departure.date > self.date:
+            return {"departure": _("The person cannot come back before they left.")}
+        return {}
 
 
 class RecruitmentActivity(Place):
@@ -414,6 +444,10 @@ class RecruitmentActivity(Place):
     )
     promised = models.TextField(
         _("what was promised"), blank=True, help_text=_("The job, the pay, the conditions.")
+    )
+    # The two texts above may name a person: erased after the retention period, like names.
+    description_erased_at = models.DateTimeField(
+        _("descriptions erased at"), null=True, blank=True, editable=False
     )
     currency = models.CharField(
         _("currency"), max_length=3, choices=Currency.choices, default=Currency.DOLLAR
@@ -509,3 +543,48 @@ class CommunesLogEntry(BaseLogEntry):
 
     def __str__(self):
         return f"CommunesLogEntry {self.pk}: '{self.action}' on {self.object_id}"
+
+
+class RegisterExportLog(models.Model):
+    """Who downloaded which of the register's files, covering what, with personal data or not.
+
+    The register's own log: the trainings' `ExportLog` belongs to the sessions app, which
+    this app does not import (import contract). Written before the file leaves.
+    """
+
+    class What(models.TextChoices):
+        FIGURES = "figures", _("register figures")
+        MOVEMENTS = "movements", _("departures and returns")
+
+    class Format(models.TextChoices):
+        XLSX = "xlsx", "XLSX"
+        CSV = "csv", "CSV"
+        PDF = "pdf", "PDF"
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("user"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+    )
+    # Kept as text too, so the record still says who it was once the account is deleted.
+    username = models.CharField(_("username"), max_length=150)
+    exported_at = models.DateTimeField(_("exported at"), auto_now_add=True, db_index=True)
+    what = models.CharField(_("what"), max_length=20, choices=What.choices)
+    export_format = models.CharField(_("format"), max_length=4, choices=Format.choices)
+    language = models.CharField(_("language"), max_length=10)
+    filters = models.JSONField(_("filters"), default=dict, blank=True)
+    row_count = models.PositiveIntegerField(_("rows"))
+    exact_figures = models.BooleanField(
+        _("small counts shown"), help_text=_("Only national officers' files show them.")
+    )
+    personal_data = models.BooleanField(_("personal data included"), default=False)
+
+    class Meta:
+        verbose_name = _("register export log entry")
+        verbose_name_plural = _("register export log")
+        ordering = ["-exported_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.username} – {self.get_what_display()} – {self.exported_at:%Y-%m-%d %H:%M}"

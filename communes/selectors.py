@@ -17,6 +17,7 @@ from typing import Any
 from django.conf import settings
 from django.db.models import Count, F, Q, QuerySet
 from django.db.models.functions import TruncMonth
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -29,6 +30,7 @@ from .choices import (
     ReturnReason,
     Sector,
 )
+from .figure_links import FiguresChanged, shown_linked
 from .models import Movement, RecruitmentActivity
 from .scoping import (
     AnyUser,
@@ -37,6 +39,9 @@ from .scoping import (
     sees_exact_figures,
 )
 from .suppression import SuppressedTable, suppress_table
+
+#: How many times the figures are counted before two tables' disagreeing is an error.
+ATTEMPTS = 3
 
 #: The columns of the tables of departures and returns, in this order.
 KINDS = (MovementKind.DEPARTURE, MovementKind.RETURN)
@@ -61,6 +66,9 @@ class CountTable:
     column_labels: tuple[str, ...]
     counts: tuple[tuple[int, ...], ...]
     row_keys: tuple[object, ...] = ()
+    #: For places: each row's place (its id) and the place it lies in (a district's province).
+    row_ids: tuple[object, ...] = ()
+    row_parents: tuple[object, ...] = ()
 
 
 def _place_q(filters: FigureFilters) -> Q:
@@ -95,6 +103,13 @@ def figure_recruitment_activities(
     return activities.order_by()
 
 
+def register_years(user: AnyUser) -> list[int]:
+    """The years with a record this user may read, newest first; this year when there is none."""
+    years = {day.year for day in movements_for_user(user).dates("date", "year")}
+    years |= {day.year for day in recruitment_activities_for_user(user).dates("seen_on", "year")}
+    return sorted(years, reverse=True) or [timezone.localdate().year]
+
+
 def _local_name(prefix: str) -> Callable[[Mapping[str, Any]], str]:
     """The place's or country's name in the reader's language (the other where it is empty).
 
@@ -115,25 +130,37 @@ def _by_kind(
     key: str | Any,
     label: Callable[[Mapping[str, Any]], str],
     extra: Iterable[str] = (),
+    place: tuple[str, str | None] | None = None,
 ) -> CountTable:
-    """Departures and returns by `key` (a field, or an expression), rows in the key's order."""
+    """Departures and returns by `key` (a field, or an expression), rows in the key's order.
+
+    `place`: the fields of the row's place id and of the place it lies in, kept for the
+    lines that tie the tables of places together (`figure_links`).
+    """
+    place_fields = [field for field in place or () if field]
     grouped = (
         movements.annotate(figure_key=key if not isinstance(key, str) else F(key))
-        .values("figure_key", "kind", *extra)
+        .values("figure_key", "kind", *extra, *place_fields)
         .annotate(count=Count("pk"))
         .order_by("figure_key")
     )
     rows: dict[object, list[int]] = {}
     labels: dict[object, str] = {}
+    places: dict[object, tuple[object, object]] = {}
     for row in grouped:
         counts = rows.setdefault(row["figure_key"], [0] * len(KINDS))
         counts[KINDS.index(row["kind"])] += row["count"]
         labels[row["figure_key"]] = label(row)
+        if place:
+            identity, parent = place
+            places[row["figure_key"]] = (row[identity], row[parent] if parent else None)
     return CountTable(
         row_labels=tuple(labels[key_value] for key_value in rows),
         column_labels=tuple(str(kind.label) for kind in KINDS),
         counts=tuple(tuple(counts) for counts in rows.values()),
         row_keys=tuple(rows),
+        row_ids=tuple(places[key_value][0] for key_value in rows) if place else (),
+        row_parents=tuple(places[key_value][1] for key_value in rows) if place else (),
     )
 
 
@@ -147,30 +174,33 @@ def by_month(movements: QuerySet[Movement]) -> CountTable:
     return _by_kind(movements, TruncMonth("date"), label)
 
 
-def by_commune(movements: QuerySet[Movement]) -> CountTable:
+def by_commune(movements: QuerySet[Movement], *, places: bool = False) -> CountTable:
     return _by_kind(
         movements,
         "commune__code",
         _local_name("commune__"),
         extra=("commune__name_km", "commune__name_en"),
+        place=("commune_id", "commune__district_id") if places else None,
     )
 
 
-def by_district(movements: QuerySet[Movement]) -> CountTable:
+def by_district(movements: QuerySet[Movement], *, places: bool = False) -> CountTable:
     return _by_kind(
         movements,
         "commune__district__code",
         _local_name("commune__district__"),
         extra=("commune__district__name_km", "commune__district__name_en"),
+        place=("commune__district_id", "commune__district__province_id") if places else None,
     )
 
 
-def by_province(movements: QuerySet[Movement]) -> CountTable:
+def by_province(movements: QuerySet[Movement], *, places: bool = False) -> CountTable:
     return _by_kind(
         movements,
         "commune__district__province__code",
         _local_name("commune__district__province__"),
         extra=("commune__district__province__name_km", "commune__district__province__name_en"),
+        place=("commune__district__province_id", None) if places else None,
     )
 
 
@@ -336,16 +366,16 @@ class Figure:
         return lines
 
 
-def register_figures(*, user: AnyUser, filters: FigureFilters) -> list[Figure]:
-    """Every table of the figures page, as this user may see them (one query each)."""
+def _register_figures(*, user: AnyUser, filters: FigureFilters) -> list[Figure]:
     movements = figure_movements(user=user, filters=filters)
     activities = figure_recruitment_activities(user=user, filters=filters)
     exact = sees_exact_figures(user)
     tables: list[tuple[str, str, CountTable]] = [
         ("month", _("Departures and returns by month"), by_month(movements)),
-        ("province", _("By province"), by_province(movements)),
-        ("district", _("By district"), by_district(movements)),
-        ("commune", _("By commune"), by_commune(movements)),
+        # The places' ids tie the tables together for suppression; whole figures need none.
+        ("province", _("By province"), by_province(movements, places=not exact)),
+        ("district", _("By district"), by_district(movements, places=not exact)),
+        ("commune", _("By commune"), by_commune(movements, places=not exact)),
         ("destination", _("By destination"), by_destination(movements)),
         ("sector", _("By work"), by_sector(movements)),
         ("channel", _("By the way they went"), by_channel(movements)),
@@ -363,4 +393,22 @@ def register_figures(*, user: AnyUser, filters: FigureFilters) -> list[Figure]:
             unlicensed_recruiters_reported(activities),
         ),
     ]
-    return [Figure(key, title, table, shown(table, exact=exact)) for key, title, table in tables]
+    if exact:
+        return [Figure(key, title, table, shown(table, exact=True)) for key, title, table in tables]
+    # A reader holds every table at once: they are suppressed as one (figure_links).
+    suppressed = shown_linked({key: table for key, _title, table in tables})
+    return [Figure(key, title, table, suppressed[key]) for key, title, table in tables]
+
+
+def register_figures(*, user: AnyUser, filters: FigureFilters) -> list[Figure]:
+    """Every table of the figures page, as this user may see them (one query each).
+
+    The tables are counted one query after another: a record saved in between makes two
+    of them disagree on a total they share (`FiguresChanged`), and they are counted again.
+    """
+    for _attempt in range(ATTEMPTS - 1):
+        try:
+            return _register_figures(user=user, filters=filters)
+        except FiguresChanged:
+            continue
+    return _register_figures(user=user, filters=filters)

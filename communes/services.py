@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
-from .models import CommunesLogEntry, Movement, RecruitmentActivity
+from .models import CommunesLogEntry, Movement, RecruitmentActivity, RegisterExportLog
 
 #: The history's action when a name and phone are erased (labelled in wagtail_hooks.py).
 ERASE_ACTION = "communes.erase_personal_data"
@@ -92,3 +92,60 @@ def movements_personal_data_expire(*, today: datetime.date | None = None) -> int
         for movement in expired:
             CommunesLogEntry.objects.log_action(movement, EXPIRE_ACTION, user=None)
     return len(expired)
+
+
+def recruitment_descriptions_expire(*, today: datetime.date | None = None) -> int:
+    """Erase what was said of recruiters seen before the retention period began.
+
+    The recruiter's description and what was promised are free text that may name a person
+    (a broker's name, their phone); erased with the names and phones, by the same nightly
+    task. The sighting stays, so the figures do not change. Returns how many were erased.
+    """
+    today = today or timezone.localdate()
+    cutoff = months_before(today, settings.COMMUNES_PERSONAL_DATA_RETENTION_MONTHS)
+    with transaction.atomic():
+        expired = list(
+            RecruitmentActivity.objects.select_for_update()
+            .filter(seen_on__lte=cutoff, description_erased_at__isnull=True)
+            .exclude(recruiter_description="", promised="")
+            .only("pk", "seen_on")
+        )
+        if not expired:
+            return 0
+        RecruitmentActivity.objects.filter(pk__in=[activity.pk for activity in expired]).update(
+            recruiter_description="",
+            promised="",
+            description_erased_at=timezone.now(),
+            updated_at=timezone.now(),
+        )
+        for activity in expired:
+            CommunesLogEntry.objects.log_action(activity, EXPIRE_ACTION, user=None)
+    return len(expired)
+
+
+def register_export_log(
+    *,
+    user: User,
+    what: str,
+    export_format: str,
+    language: str,
+    filters: dict,
+    row_count: int,
+    exact_figures: bool,
+    personal_data: bool = False,
+) -> RegisterExportLog:
+    """Record a file of the register before it leaves: who, what, covering what."""
+    entry = RegisterExportLog(
+        user=user,
+        username=user.get_username(),
+        what=what,
+        export_format=export_format,
+        language=language,
+        filters=filters,
+        row_count=row_count,
+        exact_figures=exact_figures,
+        personal_data=personal_data,
+    )
+    entry.full_clean()
+    entry.save()
+    return entry

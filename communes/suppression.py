@@ -14,16 +14,24 @@ with a shown total that leaves 2 to share are both 1. Such a line gets one more 
 Every hidden entry, small or hidden to protect a small one, carries the same mark: two marks
 would tell a reader which hidden cell is at least `threshold`, and from the total the other.
 
+Tables a reader holds side by side (`suppress_linked`) are suppressed as one: every line
+of every table, and the lines that tie them (a province is the sum of its districts), are
+solved together, so no table gives back what another hides.
+
 Pure Python, no Django: the selectors hand it counts, the views render what it returns.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 #: Stands for "no upper bound known" in the bounds a reader could work out.
 UNKNOWN_CEILING = 10**12
+
+#: The modulus of `_determined_linear`'s arithmetic (a Mersenne prime).
+PRIME = 2**61 - 1
 
 #: An entry of a table: (row, column); the totals are in row `rows` and column `columns`.
 Position = tuple[int, int]
@@ -206,9 +214,56 @@ def _pinned(
     return {position for position, (low, high) in bounds.items() if low == high}
 
 
+def _determined_linear(lines: Sequence[Sequence[Hashable]], hidden: set[Any]) -> set[Any]:
+    """The hidden entries that the lines' sums give back exactly, for lines of any shape.
+
+    Tables tied together (a province's count is the sum of its districts'; every table of
+    movements shares the same totals) are no longer a two-way table's graph, so this solves
+    the lines' equations in the hidden entries by elimination, keeping the rows reduced: an
+    entry is given back when its reduced row names no other unknown. Arithmetic is modulo a
+    large prime (exact, fast, no fractions): with coefficients of 1 and -1, a rank that differs
+    from the rational one would need the prime to divide a minor of the table's equations.
+    """
+    index = {position: number for number, position in enumerate(sorted(hidden, key=repr))}
+    pivots: dict[int, dict[int, int]] = {}  # pivot column -> its row, every pivot's 0 elsewhere
+    for line in lines:
+        row: dict[int, int] = {}
+        for position in line:
+            if position in hidden:
+                column = index[position]
+                sign = -1 if position == line[-1] else 1
+                row[column] = (row.get(column, 0) + sign) % PRIME
+        row = {column: value for column, value in row.items() if value}
+        for column in [column for column in row if column in pivots]:
+            factor = row.get(column, 0)
+            if factor:
+                for other, value in pivots[column].items():
+                    row[other] = (row.get(other, 0) - factor * value) % PRIME
+                row = {column: value for column, value in row.items() if value}
+        if not row:
+            continue
+        lead = min(row)
+        inverse = pow(row[lead], PRIME - 2, PRIME)
+        row = {column: value * inverse % PRIME for column, value in row.items()}
+        for pivot_row in pivots.values():
+            factor = pivot_row.get(lead, 0)
+            if factor:
+                for other, value in row.items():
+                    pivot_row[other] = (pivot_row.get(other, 0) - factor * value) % PRIME
+                for zero in [column for column, value in pivot_row.items() if not value]:
+                    del pivot_row[zero]
+        pivots[lead] = row
+    positions = {number: position for position, number in index.items()}
+    return {positions[column] for column, row in pivots.items() if len(row) == 1}
+
+
 def _suppress(
-    values: dict[Position, int], lines: list[list[Position]], threshold: int, *, two_way: bool
-) -> set[Position]:
+    values: dict[Any, int],
+    lines: list[list[Any]],
+    threshold: int,
+    *,
+    determined: Callable[[set[Any]], set[Any]] | None,
+) -> set[Any]:
     small = {position for position, value in values.items() if _is_small(value, threshold)}
     hidden = set(small)
     while True:
@@ -219,12 +274,12 @@ def _suppress(
                 if _line_to_open(line, values, hidden) and _hide_one_more(line, values, hidden):
                     changed = True
         # A single line with two hidden entries or more gives none back exactly (one equation).
-        determined = _determined(hidden) if two_way else set()
-        given_back = (determined | _pinned(values, lines, hidden)) & small
+        exactly = determined(hidden) if determined else set()
+        given_back = (exactly | _pinned(values, lines, hidden)) & small
         if not given_back:
             return hidden
         # Break the chain that gives it back: hide more in one of its lines, else anywhere.
-        exposed = min(given_back)
+        exposed = min(given_back, key=repr)
         in_its_lines = any(
             _hide_one_more(line, values, hidden) for line in lines if exposed in line
         )
@@ -242,26 +297,67 @@ def suppress_table(cells: Sequence[Sequence[int]], threshold: int) -> Suppressed
     columns = len(cells[0]) if rows else 0
     if any(len(row) != columns for row in cells):
         raise ValueError("Every row of the table needs the same number of cells.")
-    table = tuple(tuple(int(value) for value in row) for row in cells)
-    row_totals = tuple(sum(row) for row in table)
-    column_totals = tuple(sum(row[column] for row in table) for column in range(columns))
-    grand_total = sum(row_totals)
+    values = extended_values(cells)
+    if any(_is_small(value, threshold) for value in values.values()):
+        hidden = _suppress(values, _lines(rows, columns), threshold, determined=_determined)
+    else:
+        hidden = set()  # nothing small, nothing to protect (national officers' tables)
+    return table_with_hidden(cells, hidden)
+
+
+def extended_values(cells: Sequence[Sequence[int]]) -> dict[Position, int]:
+    """Every entry of the table with its totals (row `rows`, column `columns`) by position."""
+    rows = len(cells)
+    columns = len(cells[0]) if rows else 0
+    table = table_with_hidden(cells, ())
     values: dict[Position, int] = {}
     for row in range(rows + 1):
         for column in range(columns + 1):
             if row < rows and column < columns:
-                values[row, column] = table[row][column]
+                values[row, column] = table.cells[row][column]
             elif row < rows:
-                values[row, column] = row_totals[row]
+                values[row, column] = table.row_totals[row]
             elif column < columns:
-                values[row, column] = column_totals[column]
+                values[row, column] = table.column_totals[column]
             else:
-                values[row, column] = grand_total
-    if any(_is_small(value, threshold) for value in values.values()):
-        hidden = _suppress(values, _lines(rows, columns), threshold, two_way=True)
-    else:
-        hidden = set()  # nothing small, nothing to protect (national officers' tables)
-    return SuppressedTable(table, row_totals, column_totals, grand_total, frozenset(hidden))
+                values[row, column] = table.grand_total
+    return values
+
+
+def table_lines(rows: int, columns: int) -> list[list[Position]]:
+    """Every line of a table with its totals, each with its total as its last entry."""
+    return _lines(rows, columns)
+
+
+def table_with_hidden(
+    cells: Sequence[Sequence[int]], hidden: Iterable[Position]
+) -> SuppressedTable:
+    """The table, its totals computed here (always the sums of its cells), these entries hidden."""
+    columns = len(cells[0]) if cells else 0
+    table = tuple(tuple(int(value) for value in row) for row in cells)
+    row_totals = tuple(sum(row) for row in table)
+    column_totals = tuple(sum(row[column] for row in table) for column in range(columns))
+    return SuppressedTable(table, row_totals, column_totals, sum(row_totals), frozenset(hidden))
+
+
+def suppress_linked(
+    values: Mapping[Any, int], lines: Sequence[Sequence[Any]], threshold: int
+) -> frozenset[Any]:
+    """The entries to hide of tables tied together by `lines` (each: parts, then their total).
+
+    The entries are every table's, an entry that two tables share (a total both print) kept
+    once; a reader who holds all the tables can use every line at once, so every line counts.
+    """
+    if not any(_is_small(value, threshold) for value in values.values()):
+        return frozenset()
+    line_lists = [list(line) for line in lines]
+    hidden = _suppress(
+        dict(values),
+        line_lists,
+        threshold,
+        determined=lambda hidden: _determined_linear(line_lists, hidden),
+    )
+    return frozenset(hidden)
 
 
 def suppress_list(counts: Sequence[int], threshold: int) -> SuppressedList:
@@ -270,7 +366,7 @@ def suppress_list(counts: Sequence[int], threshold: int) -> SuppressedList:
     total = sum(values.values())
     values[0, len(counts)] = total
     line = [(0, index) for index in range(len(counts) + 1)]
-    hidden = _suppress(values, [line], threshold, two_way=False)
+    hidden = _suppress(values, [line], threshold, determined=None)
     return SuppressedList(
         counts=tuple(values[0, index] for index in range(len(counts))),
         total=total,

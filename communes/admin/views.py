@@ -11,8 +11,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -22,16 +22,30 @@ from wagtail.admin.widgets.button import Button
 
 from spreadsheets.wagtail_exports import FormulaEscapingExportMixin
 
-from ..forms import ErrorsOnShownFieldsMixin
+from ..forms import DepartureChoiceField, ErrorsOnShownFieldsMixin, departure_choices
+from ..models import Movement, RegisterExportLog
 from ..scoping import may_erase_personal_data, may_see_personal_data, movements_for_user
-from ..services import movement_personal_data_erase
+from ..services import movement_personal_data_erase, register_export_log
 
 #: The fields that name a person; shown to those who may see them only.
 PERSONAL_FIELDS = ("name", "phone")
 
 
 class RegisterAdminForm(ErrorsOnShownFieldsMixin, WagtailAdminModelForm):
-    pass
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "departure" in self.fields:
+            # Only the same commune's departures: the record's commune is the officer's own.
+            self.fields["departure"] = DepartureChoiceField(
+                label=self.fields["departure"].label,
+                help_text=self.fields["departure"].help_text,
+                queryset=departure_choices(
+                    Movement.objects.filter(commune_id=self.instance.commune_id).exclude(
+                        pk=self.instance.pk
+                    )
+                ),
+                required=False,
+            )
 
 
 class ScopedViewMixin:
@@ -44,9 +58,24 @@ class ScopedViewMixin:
 
 
 class ScopedIndexView(FormulaEscapingExportMixin, ScopedViewMixin, models.IndexView):
-    """The list; no export yet, but any that is added writes through the escaping writer."""
+    """The list, and its export (where the viewset has `list_export`) through the escaping
+    writer, logged in the register's export log before a row leaves."""
 
     select_related_fields = ()
+
+    def as_spreadsheet(self, queryset, spreadsheet_format):
+        register_export_log(
+            user=self.request.user,
+            what=RegisterExportLog.What.MOVEMENTS,
+            export_format=spreadsheet_format,
+            language=get_language(),
+            filters={key: value for key, value in self.request.GET.items() if key != "export"},
+            row_count=queryset.count(),
+            exact_figures=False,
+            # The export's columns are the viewset's `list_export`, which holds no name.
+            personal_data=False,
+        )
+        return super().as_spreadsheet(queryset, spreadsheet_format)
 
     def get_base_queryset(self):
         return self.get_scoped_queryset().select_related(*self.select_related_fields)

@@ -20,13 +20,21 @@ from wagtail.permissions import ModelPermissionPolicy
 from geography.models import Commune
 
 from ..choices import Channel, MovementKind, ReportedTo, ReturnReason, Sector
-from ..models import FeeCap, FocalPointAssignment, Movement, RecruitmentActivity
+from ..models import (
+    FeeCap,
+    FocalPointAssignment,
+    Movement,
+    RecruitmentActivity,
+    RegisterExportLog,
+)
 from ..scoping import (
     communes_for_user,
     districts_for_register,
+    may_read_figures,
     movements_for_user,
     provinces_for_register,
     recruitment_activities_for_user,
+    sees_exact_figures,
 )
 from . import views
 from .figures import RegisterFiguresViewSet
@@ -226,6 +234,35 @@ class MovementViewSet(ScopedRegisterViewSet):
         Column("channel", label=_("went through"), accessor="get_channel_display"),
         BooleanColumn("help_wanted", label=_("wants help")),
     ]
+    # Never the name or phone: a list's file travels further than its screen.
+    list_export = [
+        "person_code",
+        "kind",
+        "date",
+        "commune",
+        "village",
+        "sex",
+        "age_band",
+        "age",
+        "destination_country",
+        "destination_province",
+        "sector",
+        "channel",
+        "agency",
+        "currency",
+        "fees_paid",
+        "debt_taken",
+        "has_passport",
+        "passport_holder",
+        "has_work_permit",
+        "has_contract_they_read",
+        "orientation_received",
+        "return_reason",
+        "help_wanted",
+        "departure",
+        "is_sample",
+    ]
+    export_filename = "movements"
     inspect_view_fields = [
         "person_code",
         "kind",
@@ -291,7 +328,7 @@ class MovementViewSet(ScopedRegisterViewSet):
             heading=_("Documents"),
         ),
         MultiFieldPanel(
-            [FieldPanel("return_reason"), FieldPanel("help_wanted")],
+            [FieldPanel("return_reason"), FieldPanel("help_wanted"), FieldPanel("departure")],
             heading=_("Return"),
         ),
         MultiFieldPanel(
@@ -402,6 +439,49 @@ class FeeCapViewSet(ModelViewSet):
     ]
 
 
+class NationalReadOnlyPolicy(ModelPermissionPolicy):
+    """National officers read the register's export log; nobody adds, changes or deletes."""
+
+    def user_has_permission(self, user, action):
+        return action == "view" and sees_exact_figures(user) and may_read_figures(user)
+
+    def user_has_any_permission(self, user, actions):
+        return any(self.user_has_permission(user, action) for action in actions)
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_permission(user, action)
+
+
+class RegisterExportLogViewSet(ModelViewSet):
+    """Who downloaded the register's figures and lists, covering what."""
+
+    model = RegisterExportLog
+    icon = "download"
+    menu_label = _("Export log")
+    add_to_reference_index = False
+    list_display = [
+        "exported_at",
+        "username",
+        "what",
+        "export_format",
+        "language",
+        "row_count",
+        BooleanColumn("exact_figures", label=_("small counts shown")),
+        "filters",
+    ]
+    list_filter = ["exported_at", "what", "export_format", "exact_figures"]
+    search_fields = ["username"]
+    search_backend_name = None
+    ordering = ["-exported_at", "-pk"]
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    form_fields = []
+
+    @property
+    def permission_policy(self):
+        return NationalReadOnlyPolicy(self.model)
+
+
 class CommuneRegistersViewSetGroup(ViewSetGroup):
     menu_label = _("Commune registers")
     menu_icon = "site"
@@ -412,4 +492,5 @@ class CommuneRegistersViewSetGroup(ViewSetGroup):
         FocalPointAssignmentViewSet("communes_focal_points"),
         FeeCapViewSet("communes_fee_caps"),
         RegisterFiguresViewSet("communes_figures"),
+        RegisterExportLogViewSet("communes_export_log"),
     )
