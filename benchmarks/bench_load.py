@@ -12,8 +12,10 @@ may fail, none after it, and every session report a club leader was told was sav
 the database.
 """
 
+import contextlib
 import json
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -25,6 +27,7 @@ from harness import PROJECT_ROOT, report, setup_django
 
 setup_django()
 
+import psutil  # noqa: E402
 import requests  # noqa: E402
 
 from tests.deploy.conftest import manage, production_environment  # noqa: E402
@@ -120,6 +123,49 @@ def warm_and_copy(stack: DeployedStack, targets: dict, root: Path) -> None:
         (folder / "index.html").write_bytes(content)
 
 
+def stack_processes(stack: DeployedStack, postgres: ThrowawayPostgres) -> dict[str, list]:
+    """The stack's processes by part (each with its children: gunicorn's and nginx's workers,
+    PostgreSQL's backends)."""
+    parts: dict[str, list] = {"gunicorn": [], "task worker": [], "nginx": [], "postgres": []}
+    for popen in stack.processes:
+        command = " ".join(str(part) for part in popen.args)
+        part = "nginx" if "nginx" in command else "gunicorn" if "gunicorn" in command else None
+        parts[part or "task worker"].append(psutil.Process(popen.pid))
+    postmaster = (postgres.folder / "data" / "postmaster.pid").read_text().split()[0]
+    parts["postgres"].append(psutil.Process(int(postmaster)))
+    return parts
+
+
+def cpu_seconds(parts: dict[str, list]) -> dict[str, float]:
+    """CPU time (user + system) used so far by each part, and by the whole machine."""
+    used = {}
+    for part, roots in parts.items():
+        total = 0.0
+        for root in roots:
+            with contextlib.suppress(psutil.NoSuchProcess):
+                for process in [root, *root.children(recursive=True)]:
+                    with contextlib.suppress(psutil.NoSuchProcess):
+                        times = process.cpu_times()
+                        total += times.user + times.system
+        used[part] = total
+    machine = psutil.cpu_times()
+    used["machine"] = machine.user + machine.system + machine.nice + machine.irq + machine.softirq
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    used["locust"] = children.ru_utime + children.ru_stime
+    return used
+
+
+def where_the_time_goes(run: str, before: dict[str, float], after: dict[str, float]) -> None:
+    """CPU seconds each part used during the run, and what the rest of the machine used."""
+    spent = {part: after[part] - before[part] for part in before}
+    ours = sum(value for part, value in spent.items() if part != "machine")
+    for part, value in spent.items():
+        if part != "machine":
+            report(f"load_{run}_cpu_{part.replace(' ', '_')}", value, "cpu-s")
+    report(f"load_{run}_cpu_other_processes", max(0.0, spent["machine"] - ours), "cpu-s")
+    report(f"load_{run}_cpu_machine_capacity", psutil.cpu_count() * SECONDS, "cpu-s")
+
+
 def locust(
     host: str, targets: Path, record: Path, users: list[str], *, static: bool = False
 ) -> list[dict]:
@@ -135,6 +181,7 @@ def locust(
              "SMH_LOAD_STATIC": "1" if static else "0"},
         check=False,  # locust exits 1 when any request failed: the figures say so
         stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
         cwd=PROJECT_ROOT,
     )  # fmt: skip
     return [json.loads(line) for line in record.read_text().splitlines()]
@@ -220,12 +267,22 @@ def main() -> None:
             readers = ["Reader", "ClubLeader"]
             everyone = [*readers, "Officer"]
 
+            parts = stack_processes(stack, postgres)
+
+            before = cpu_seconds(parts)
             static = locust(f"https://localhost:{copy_port}", targets_file,
                             folder / "static.jsonl", readers, static=True)  # fmt: skip
+            where_the_time_goes("static_copy", before, cpu_seconds(parts))
             baseline = figures("static_copy", static, READER_ENDPOINTS)
+
+            before = cpu_seconds(parts)
             served = locust(stack.url, targets_file, folder / "readers.jsonl", readers)
+            where_the_time_goes("readers", before, cpu_seconds(parts))
             figures("readers", served, READER_ENDPOINTS, baseline)
+
+            before = cpu_seconds(parts)
             mixed = locust(stack.url, targets_file, folder / "mixed.jsonl", everyone)
+            where_the_time_goes("mixed", before, cpu_seconds(parts))
             figures("mixed", mixed, READER_ENDPOINTS, baseline)
             figures("mixed", mixed, OFFICER_ENDPOINTS)
 
@@ -241,8 +298,11 @@ def main() -> None:
             restarter.join()
             began, ended = restart["window"]
             measured = [r for r in during if "ms" in r]
-            in_flight = [r for r in measured if r["failed"] and r["start"] <= ended]
-            after = [r for r in measured if r["failed"] and r["start"] > ended]
+            failed = [r for r in measured if r["failed"]]
+            before_it = [r for r in failed if r["end"] < began]
+            in_flight = [r for r in failed if r["start"] <= ended and r["end"] >= began]
+            after = [r for r in failed if r["start"] > ended]
+            report("load_restart_errors_before", len(before_it), "requests")
             report("load_restart_postgres_seconds", ended - began, "s")
             report("load_restart_errors_in_flight", len(in_flight), "requests")
             report("load_restart_errors_after", len(after), "requests")
