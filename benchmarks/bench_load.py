@@ -16,6 +16,7 @@ import contextlib
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -155,13 +156,19 @@ def cpu_seconds(parts: dict[str, list]) -> dict[str, float]:
     return used
 
 
-def where_the_time_goes(run: str, before: dict[str, float], after: dict[str, float]) -> None:
-    """CPU seconds each part used during the run, and what the rest of the machine used."""
+def where_the_time_goes(
+    run: str, before: dict[str, float], after: dict[str, float], requests_made: list[dict]
+) -> None:
+    """CPU each part used during the run (in all, and per request answered), and what the
+    rest of the machine used: on a shared machine, what the stack could have had."""
     spent = {part: after[part] - before[part] for part in before}
     ours = sum(value for part, value in spent.items() if part != "machine")
+    answered = max(1, sum(1 for request in requests_made if "ms" in request))
     for part, value in spent.items():
         if part != "machine":
-            report(f"load_{run}_cpu_{part.replace(' ', '_')}", value, "cpu-s")
+            name = f"load_{run}_cpu_{part.replace(' ', '_')}"
+            report(name, value, "cpu-s")
+            report(f"{name}_per_request", value * 1000 / answered, "cpu-ms")
     report(f"load_{run}_cpu_other_processes", max(0.0, spent["machine"] - ours), "cpu-s")
     report(f"load_{run}_cpu_machine_capacity", psutil.cpu_count() * SECONDS, "cpu-s")
 
@@ -272,17 +279,17 @@ def main() -> None:
             before = cpu_seconds(parts)
             static = locust(f"https://localhost:{copy_port}", targets_file,
                             folder / "static.jsonl", readers, static=True)  # fmt: skip
-            where_the_time_goes("static_copy", before, cpu_seconds(parts))
+            where_the_time_goes("static_copy", before, cpu_seconds(parts), static)
             baseline = figures("static_copy", static, READER_ENDPOINTS)
 
             before = cpu_seconds(parts)
             served = locust(stack.url, targets_file, folder / "readers.jsonl", readers)
-            where_the_time_goes("readers", before, cpu_seconds(parts))
+            where_the_time_goes("readers", before, cpu_seconds(parts), served)
             figures("readers", served, READER_ENDPOINTS, baseline)
 
             before = cpu_seconds(parts)
             mixed = locust(stack.url, targets_file, folder / "mixed.jsonl", everyone)
-            where_the_time_goes("mixed", before, cpu_seconds(parts))
+            where_the_time_goes("mixed", before, cpu_seconds(parts), mixed)
             figures("mixed", mixed, READER_ENDPOINTS, baseline)
             figures("mixed", mixed, OFFICER_ENDPOINTS)
 
@@ -314,6 +321,7 @@ def main() -> None:
             figures("restart", during, READER_ENDPOINTS + OFFICER_ENDPOINTS)
     finally:
         postgres.remove()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":
