@@ -158,9 +158,10 @@ def test_a_build_that_fails_tells_readers_so_and_is_tried_again_later(client, cu
 
 
 # Serialized rollback, like every transactional test here: the next ones find the
-# migrations' data (groups, pages, content types) restored.
+# migrations' data (groups, pages, content types) restored. The geography is loaded after
+# the migrations: `geography` reloads it where a transactional test before emptied it.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_two_readers_asking_at_once_cause_one_build(curriculum_tree, queued_tasks):
+def test_two_readers_asking_at_once_cause_one_build(geography, curriculum_tree, queued_tasks):
     lesson = curriculum_tree["lesson"]
     barrier = threading.Barrier(2)
     statuses, errors = [], []
