@@ -19,6 +19,8 @@ export SMH_HTTPS_PORT="${SMH_HTTPS_PORT:-443}"
 export SMH_TLS_CERTIFICATE="${SMH_TLS_CERTIFICATE:-/etc/letsencrypt/live/$SMH_SERVER_NAME/fullchain.pem}"
 export SMH_TLS_CERTIFICATE_KEY="${SMH_TLS_CERTIFICATE_KEY:-/etc/letsencrypt/live/$SMH_SERVER_NAME/privkey.pem}"
 export SMH_GUNICORN_BIND="${SMH_GUNICORN_BIND:-127.0.0.1:8001}"
+# nginx's upstream: every app server's gunicorn, "host:port host:port ..." (one machine: this one).
+export SMH_APP_SERVERS="${SMH_APP_SERVERS:-$SMH_GUNICORN_BIND}"
 export SMH_GUNICORN_WORKERS="${SMH_GUNICORN_WORKERS:-3}"
 export SMH_STATIC_ROOT="${SMH_STATIC_ROOT:-/srv/smh/static}"
 export SMH_MEDIA_ROOT="${SMH_MEDIA_ROOT:-/srv/smh/media}"
@@ -28,10 +30,15 @@ export SMH_EXPORT_FILES_ROOT="${SMH_EXPORT_FILES_ROOT:-/srv/smh/exports}"
 export SMH_BACKUP_ROOT="${SMH_BACKUP_ROOT:-/var/backups/smh}"
 export SMH_BACKUP_KEEP="${SMH_BACKUP_KEEP:-14}"
 
+SMH_UPSTREAM_SERVERS="$(for server in $SMH_APP_SERVERS; do
+    printf '    server %s fail_timeout=0;\n' "$server"
+done)"
+export SMH_UPSTREAM_SERVERS
+
 variables='$SMH_APP_DIR $SMH_USER $SMH_ENV_FILE $SMH_SERVER_NAME $SMH_HTTP_PORT $SMH_HTTPS_PORT
 $SMH_TLS_CERTIFICATE $SMH_TLS_CERTIFICATE_KEY $SMH_GUNICORN_BIND $SMH_GUNICORN_WORKERS
 $SMH_STATIC_ROOT $SMH_MEDIA_ROOT $SMH_PRINTED_FILES_ROOT $SMH_IMPORT_FILES_ROOT
-$SMH_EXPORT_FILES_ROOT $SMH_BACKUP_ROOT $SMH_BACKUP_KEEP'
+$SMH_EXPORT_FILES_ROOT $SMH_BACKUP_ROOT $SMH_BACKUP_KEEP $SMH_UPSTREAM_SERVERS'
 
 mkdir -p "$out/nginx" "$out/systemd"
 envsubst "$variables" <"$here/nginx/smh.conf" >"$out/nginx/smh.conf"

@@ -13,7 +13,7 @@ from .pages import (
     PublicationIndexPage,
     PublicationPage,
 )
-from .printing import PrintedFile, PrintedFileDownload
+from .printing import PrintedFile, PrintedFileBuild, PrintedFileDownload
 from .snippets import Audience, HelpEntry, Topic
 
 __all__ = [
@@ -29,6 +29,7 @@ __all__ = [
     "LessonPage",
     "ModulePage",
     "PrintedFile",
+    "PrintedFileBuild",
     "PrintedFileDownload",
     "PublicationIndexPage",
     "PublicationPage",

@@ -70,3 +70,30 @@ class PrintedFileDownload(models.Model):
 
     def __str__(self):
         return f"{self.page_id} {self.variant} {self.day}: {self.count}"
+
+
+class PrintedFileBuild(models.Model):
+    """A printed file asked for and not made yet: the one build queued for it.
+
+    The unique key makes the build queued once, however many readers ask at the same
+    time; the row goes once the file is made. A failed build says so to the readers
+    until it is asked again after a while.
+    """
+
+    page = models.ForeignKey("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    variant = models.CharField(_("variant"), max_length=20, choices=PrintVariant.choices)
+    content_key = models.CharField(_("content key"), max_length=100)
+    requested_at = models.DateTimeField(_("asked for at"))
+    failed_at = models.DateTimeField(_("failed at"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("printed file build")
+        verbose_name_plural = _("printed file builds")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["page", "variant", "content_key"], name="unique_printed_file_build"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.page_id} {self.variant} {self.content_key}"

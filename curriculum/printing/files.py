@@ -1,6 +1,6 @@
 """Printed files: made once per page, variant and published revision, then served as stored.
 
-A request for a file not yet made makes it, once: concurrent requests wait for the
+A file not yet made is made once: concurrent makers (task workers) wait for the
 first (a lock per page and variant in this process, and a row lock on the page for
 other processes on PostgreSQL) and then serve what it stored.
 """
@@ -50,21 +50,39 @@ def stored_printed_file(*, page, variant: str, key: str | None = None) -> Printe
     )
 
 
-def printed_file_for(*, page, variant: str) -> PrintedFile:
-    """The stored file for the page's live revision, made now if it is not there yet."""
-    # From the database, as published: never an editor's unsaved or draft changes.
+def published_printable(*, page, variant: str):
+    """The page as published now (never an editor's unsaved or draft changes), if it
+    prints `variant`; else NotPrintable."""
     page = Page.objects.get(pk=page.pk).specific
     if not page.live or page.live_revision_id is None or variant not in variants_for(page):
         raise NotPrintable(f"{page!r} has no printable {variant}")
-    key = page.printed_content_key()
+    return page
+
+
+def made_printed_file(*, page, variant: str, key: str) -> PrintedFile | None:
+    """The stored file made from `key`, if it was made and its file is still there."""
     existing = stored_printed_file(page=page, variant=variant, key=key)
     if existing is not None and existing.file.storage.exists(existing.file.name):
+        return existing
+    return None
+
+
+def printed_file_for(*, page, variant: str) -> PrintedFile:
+    """The stored file for the page's live revision, made now if it is not there yet.
+
+    Readers never call this (they would wait on the render): the download view asks the
+    worker for a build instead (`builds.py`).
+    """
+    page = published_printable(page=page, variant=variant)
+    key = page.printed_content_key()
+    existing = made_printed_file(page=page, variant=variant, key=key)
+    if existing is not None:
         return existing
     with _lock_for(page.pk, variant), transaction.atomic():
         # Other processes: the first to lock the page's row makes the file.
         Page.objects.select_for_update().filter(pk=page.pk).first()
-        existing = stored_printed_file(page=page, variant=variant, key=key)
-        if existing is not None and existing.file.storage.exists(existing.file.name):
+        existing = made_printed_file(page=page, variant=variant, key=key)
+        if existing is not None:
             return existing
         return printed_file_make(page=page, variant=variant, key=key)
 

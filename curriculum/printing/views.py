@@ -1,8 +1,10 @@
 """Downloads of printed lesson plans, handouts and packs: the stored file, by page and variant.
 
 Only live, public lessons and modules are served; anything else is a 404. A file is made
-once per published revision, so its SHA-256 is a strong ETag: a phone on a slow connection
-revalidates with a 304 and resumes a broken download with a byte range.
+once per published revision, by a task worker: a reader who asks before it is made is
+told to come back in a moment, and no web worker waits on the render. Its SHA-256 is a
+strong ETag: a phone on a slow connection revalidates with a 304 and resumes a broken
+download with a byte range.
 """
 
 import logging
@@ -19,8 +21,10 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Page
 
 from curriculum.access import user_is_facilitator
+from curriculum.models import PrintedFile
 from curriculum.print_variants import FACILITATOR_VARIANTS, content_type_for, download_filenames
-from curriculum.printing.files import NotPrintable, printed_file_for, variants_for
+from curriculum.printing.builds import BuildState, printed_file_build_request
+from curriculum.printing.files import made_printed_file, variants_for
 from curriculum.printing.http import (
     RangeNotSatisfiable,
     attachment_disposition,
@@ -28,7 +32,6 @@ from curriculum.printing.http import (
     file_chunks,
 )
 from curriculum.printing.services import printed_file_download_count
-from pdf_engine import PdfRenderError
 
 logger = logging.getLogger(__name__)
 
@@ -36,11 +39,14 @@ logger = logging.getLogger(__name__)
 # then revalidated cheaply. Facilitators' files hold quiz answers: browsers only keep them.
 CACHE_CONTROL = "public, max-age=3600"
 FACILITATOR_CACHE_CONTROL = "private, max-age=3600"
+# A build takes a second or two (an offline pack more): the "being prepared" page asks
+# the browser to come back after this many seconds.
+PREPARING_RETRY_AFTER = 3
 
 
 @require_safe
 def download(request, page_id: int, variant: str) -> HttpResponse:
-    """The printed `variant` of a live, public lesson or module, made now if need be."""
+    """The printed `variant` of a live, public lesson or module, or "being prepared"."""
     page = printable_page(page_id=page_id, variant=variant)
     if variant in FACILITATOR_VARIANTS and not user_is_facilitator(request.user):
         # Lesson plans and packs hold the quiz answers, shown to facilitators only.
@@ -49,24 +55,41 @@ def download(request, page_id: int, variant: str) -> HttpResponse:
             # login form: the reader returns to the page that held the link instead.
             return redirect_to_login(page_holding_the_link(request, page=page))
         raise PermissionDenied
+    key = page.printed_content_key()
+    printed = made_printed_file(page=page, variant=variant, key=key)
+    if printed is None:
+        return printed_file_not_made_yet(request, page=page, variant=variant, key=key)
     try:
-        try:
-            return printed_file_response(request, page=page, variant=variant)
-        except FileNotFoundError:
-            # Republishing removes the old files: one may go between being found and being
-            # opened. Asking again finds (or makes) the file of the page as published now.
-            return printed_file_response(request, page=page, variant=variant)
-    except PdfRenderError:
-        # Logged by the engine; the reader gets a page that says so, not a broken file.
-        logger.exception("Page %s: the %s could not be printed", page.pk, variant)
-        response = TemplateResponse(
-            request,
-            "curriculum/print/unavailable.html",
-            {"page_url": page.url},
-            status=503,
+        return printed_file_response(request, page=page, variant=variant, printed=printed)
+    except FileNotFoundError:
+        # Republishing removes the old files: one may go between being found and being
+        # opened. The reader is told to come back for the file as published now.
+        return printed_file_not_made_yet(
+            request, page=page, variant=variant, key=page.printed_content_key()
         )
-        response["Retry-After"] = "600"
-        return response
+
+
+def printed_file_not_made_yet(request, *, page: Page, variant: str, key: str) -> HttpResponse:
+    """Queue the file's build (once, whoever asks) and tell the reader to come back.
+
+    Under the immediate backend of development and tests the build has run by now, and
+    the file is served.
+    """
+    state = printed_file_build_request(page=page, variant=variant, key=key)
+    printed = made_printed_file(page=page, variant=variant, key=key)
+    if printed is not None:
+        return printed_file_response(request, page=page, variant=variant, printed=printed)
+    if state is BuildState.FAILED:
+        # Logged by the worker; the reader gets a page that says so, not a broken file.
+        template, retry_after = "curriculum/print/unavailable.html", 600
+    else:
+        template, retry_after = "curriculum/print/preparing.html", PREPARING_RETRY_AFTER
+    response = TemplateResponse(
+        request, template, {"page_url": page.url, "retry_after": retry_after}, status=503
+    )
+    response["Retry-After"] = str(retry_after)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def page_holding_the_link(request, *, page: Page) -> str:
@@ -93,13 +116,10 @@ def printable_page(*, page_id: int, variant: str) -> Page:
     return page
 
 
-def printed_file_response(request, *, page: Page, variant: str) -> HttpResponse:
+def printed_file_response(
+    request, *, page: Page, variant: str, printed: PrintedFile
+) -> HttpResponse:
     """The stored file as a 200, a 206 part, a 304, or a 416, counting real downloads."""
-    try:
-        printed = printed_file_for(page=page, variant=variant)
-    except NotPrintable as error:  # unpublished since it was looked up
-        raise Http404("No such printed file.") from error
-
     etag = f'"{printed.sha256}"'
     last_modified = int(printed.created_at.timestamp())
     validators = {

@@ -190,9 +190,10 @@ def _png_bytes() -> bytes:
 
 
 # Serialized rollback, like every transactional test here: the next ones find the
-# migrations' data (groups, pages, content types) restored.
+# migrations' data (groups, pages, content types) restored. The geography is loaded after
+# the migrations: `geography` reloads it where a transactional test before emptied it.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_concurrent_downloads_make_the_file_once(curriculum_tree):
+def test_concurrent_downloads_make_the_file_once(geography, curriculum_tree):
     lesson = curriculum_tree["lesson"]
     errors = []
     barrier = threading.Barrier(4)

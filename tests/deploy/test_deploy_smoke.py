@@ -1,162 +1,50 @@
 """The deploy/ folder, used as an administrator would: nginx, gunicorn and a task worker.
 
-deploy/render.sh writes the files for a temporary folder; gunicorn and the worker are started
-with the command lines of their systemd units (systemd itself cannot run here), with the
-environment of the rendered environment file, on a PostgreSQL of the test's own, after
-`migrate` and `collectstatic`; nginx runs the rendered site. Then a reader, a facilitator's
-link and a load balancer are served through nginx.
+The stack is started from the rendered files as tests/deploy/stack.py says, on a
+PostgreSQL of the test's own. Then a reader, a facilitator's link and a load balancer are
+served through nginx.
 """
 
 import hashlib
 import json
-import os
 import re
-import shutil
-import subprocess
 import time
 from pathlib import Path
 
 import pytest
 import requests
-from django.conf import settings
 
-from tests.deploy.conftest import SECRET_KEY, environment_file, manage, unit_command
-from tests.deploy.postgres import free_port
+from tests.deploy.conftest import manage
 from tests.deploy.site_content import LESSON_TITLE_KM
-
-NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
-
-
-def wait_until_served(
-    url: str, certificate: Path, processes: list[subprocess.Popen], seconds: float = 60
-) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        for process in processes:
-            assert process.poll() is None, f"{process.args[0]} ended early"
-        try:
-            if requests.get(url, verify=certificate, timeout=10).status_code == 200:
-                return
-        except requests.RequestException:  # not listening yet, or still loading
-            pass
-        time.sleep(0.3)
-    raise AssertionError(f"{url} was not served in {seconds} s")
+from tests.deploy.stack import NGINX, deployed_stack
 
 
-NGINX_MAIN_CONFIG = """
-daemon off;
-user root;
-worker_processes 1;
-pid {folder}/nginx.pid;
-error_log {folder}/error.log;
-events {{}}
-http {{
-    include /etc/nginx/mime.types;
-    default_type application/octet-stream;
-    access_log {folder}/access.log;
-    client_body_temp_path {folder}/body;
-    proxy_temp_path {folder}/proxy;
-    fastcgi_temp_path {folder}/fastcgi;
-    uwsgi_temp_path {folder}/uwsgi;
-    scgi_temp_path {folder}/scgi;
-    include {site};
-}}
-"""
+def lesson_made(environment: dict[str, str]) -> str:
+    build = "from tests.deploy.site_content import build_lesson; print(build_lesson().pk)"
+    return manage("shell", "--no-imports", "-c", build, environment=environment)
 
 
 @pytest.fixture(scope="module")
 def deployed_site(throwaway_postgres, collected_static_root, tmp_path_factory):
     if not Path(NGINX).exists():
         pytest.skip("nginx is not installed (Debian package nginx)")
-    folder = tmp_path_factory.mktemp("deployed")
-    subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
-         "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost",
-         "-keyout", str(folder / "tls.key"), "-out", str(folder / "tls.crt")],
-        check=True, capture_output=True,
-    )  # fmt: skip
-    https_port = free_port()
-    layout = {
-        "SMH_APP_DIR": str(settings.BASE_DIR),
-        "SMH_USER": "root",
-        "SMH_ENV_FILE": str(folder / "rendered" / "smh.env.example"),
-        "SMH_SERVER_NAME": "localhost",
-        "SMH_HTTP_PORT": str(free_port()),
-        "SMH_HTTPS_PORT": str(https_port),
-        "SMH_TLS_CERTIFICATE": str(folder / "tls.crt"),
-        "SMH_TLS_CERTIFICATE_KEY": str(folder / "tls.key"),
-        "SMH_GUNICORN_BIND": f"127.0.0.1:{free_port()}",
-        "SMH_GUNICORN_WORKERS": "2",
-        "SMH_STATIC_ROOT": str(collected_static_root),
-        "SMH_MEDIA_ROOT": str(folder / "media"),
-        "SMH_PRINTED_FILES_ROOT": str(folder / "printed"),
-        "SMH_IMPORT_FILES_ROOT": str(folder / "imports"),
-        "SMH_EXPORT_FILES_ROOT": str(folder / "exports"),
-    }
-    rendered = folder / "rendered"
-    subprocess.run(
-        ["sh", str(settings.BASE_DIR / "deploy" / "render.sh"), str(rendered)],
-        env={**os.environ, **layout},
-        check=True,
-    )
-
-    throwaway_postgres.sql("CREATE DATABASE smh")
-    environment = {
-        "PATH": os.environ["PATH"],
-        "LANG": "C.UTF-8",
-        **environment_file(rendered / "smh.env.example"),
-        # The blanks an administrator fills in.
-        "SECRET_KEY": SECRET_KEY,
-        "DATABASE_URL": throwaway_postgres.url("smh"),
-        "LOG_LEVEL": "WARNING",
-        # The test reads gunicorn's access log as it is written (journald needs no such thing).
-        "PYTHONUNBUFFERED": "1",
-    }
-    manage("migrate", "--noinput", environment=environment)
-    manage("createcachetable", environment=environment)
-    build = "from tests.deploy.site_content import build_lesson; print(build_lesson().pk)"
-    lesson_id = int(manage("shell", "--no-imports", "-c", build, environment=environment))
-
-    processes = []
-    logs = (folder / "processes.log").open("w")
-    try:
-        for unit in ["smh-gunicorn.service", "smh-worker@.service"]:
-            command, working_directory = unit_command(rendered / "systemd" / unit)
-            processes.append(
-                subprocess.Popen(
-                    command, cwd=working_directory, env=environment, stdout=logs, stderr=logs
-                )
-            )
-        nginx_folder = folder / "nginx"
-        nginx_folder.mkdir()
-        (nginx_folder / "nginx.conf").write_text(
-            NGINX_MAIN_CONFIG.format(folder=nginx_folder, site=rendered / "nginx" / "smh.conf")
-        )
-        nginx = [NGINX, "-p", str(nginx_folder), "-e", str(nginx_folder / "error.log"),
-                 "-c", str(nginx_folder / "nginx.conf")]  # fmt: skip
-        subprocess.run([*nginx, "-t"], check=True, capture_output=True)
-        processes.append(subprocess.Popen(nginx, stdout=logs, stderr=logs))
-        base_url = f"https://localhost:{https_port}"
-        wait_until_served(f"{base_url}/healthz", folder / "tls.crt", processes)
+    with deployed_stack(
+        postgres=throwaway_postgres,
+        static_root=collected_static_root,
+        folder=tmp_path_factory.mktemp("deployed"),
+        content=lesson_made,
+    ) as stack:
         yield {
-            "url": base_url,
-            "http_url": f"http://localhost:{layout['SMH_HTTP_PORT']}",
-            "lesson_id": lesson_id,
-            "printed_root": Path(layout["SMH_PRINTED_FILES_ROOT"]),
+            "url": stack.url,
+            "http_url": stack.http_url,
+            "lesson_id": int(stack.content),
+            "printed_root": stack.printed_root,
             "postgres": throwaway_postgres,
-            "certificate": folder / "tls.crt",
-            "process_log": folder / "processes.log",
-            "environment": environment,
+            "certificate": stack.certificate,
+            # gunicorn's access log
+            "process_log": stack.app_server_log(1),
+            "environment": stack.environment,
         }
-    finally:
-        for process in reversed(processes):
-            process.terminate()
-        for process in processes:
-            try:
-                process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                process.kill()
-        logs.close()
 
 
 def get(site, path: str, **kwargs) -> requests.Response:
@@ -167,6 +55,17 @@ def get(site, path: str, **kwargs) -> requests.Response:
         timeout=30,
         **kwargs,
     )
+
+
+def get_printed(site, path: str, seconds: float = 90, **kwargs) -> requests.Response:
+    """A printed file, asked again as the "being prepared" page says until the worker made it."""
+    deadline = time.monotonic() + seconds
+    while True:
+        response = get(site, path, **kwargs)
+        if response.status_code != 503 or time.monotonic() > deadline:
+            return response
+        assert int(response.headers["Retry-After"]) <= 5, response.text[:500]
+        time.sleep(0.5)
 
 
 def test_a_reader_gets_the_khmer_lesson_compressed_from_nginx(deployed_site):
@@ -195,7 +94,7 @@ def test_hashed_static_files_are_kept_a_year_by_browsers(deployed_site):
 
 
 def test_a_handout_is_sent_by_nginx_after_the_view_allowed_it(deployed_site):
-    response = get(deployed_site, f"/km/print/{deployed_site['lesson_id']}/handout/")
+    response = get_printed(deployed_site, f"/km/print/{deployed_site['lesson_id']}/handout/")
     assert response.status_code == 200, response.text[:500]
     assert response.headers["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF-")
@@ -227,7 +126,7 @@ def test_a_handout_is_sent_by_nginx_after_the_view_allowed_it(deployed_site):
 
 
 def test_printed_files_cannot_be_fetched_past_the_view(deployed_site):
-    get(deployed_site, f"/km/print/{deployed_site['lesson_id']}/handout/")
+    get_printed(deployed_site, f"/km/print/{deployed_site['lesson_id']}/handout/")
     for path in deployed_site["printed_root"].rglob("*.pdf"):
         name = path.relative_to(deployed_site["printed_root"])
         assert get(deployed_site, f"/_printed/{name}").status_code == 404
