@@ -10,7 +10,7 @@ counts in both bands' cells and once in the total.
 
 Seven GROUP BY queries whatever the size of the data (cells, row totals, column totals and
 the grand total, of named attendances and of headcounts), all over `report_sessions`, so
-province scoping and the report's filters hold. `count_crosstab` is the one place that
+province scoping and the report's filters hold. `count_cells` is the one place that
 counts: it can later read kept summary tables instead of the live rows.
 
 Tables shown to anyone but a national officer hide counts under `SMALL_COUNT` with the
@@ -147,48 +147,68 @@ def _grouped(queryset: QuerySet, keys: dict[str, Combinable], **figures: Aggrega
     return list(queryset.values(**keys).annotate(**figures).order_by())
 
 
-def count_crosstab(sessions: QuerySet, rows: Dimension, columns: Dimension) -> CountedCrossTab:
-    """People and attendances per cell, per row, per column and in all: counted, never summed."""
+@dataclass(frozen=True)
+class CellCounts:
+    """Distinct people and attendances for each combination of the dimensions' values."""
+
+    people: dict[tuple, int]
+    attendances: dict[tuple, int]
+
+
+def count_cells(sessions: QuerySet, dimensions: Sequence[Dimension]) -> CellCounts:
+    """People and attendances of `sessions` grouped by any number of dimensions: two queries.
+
+    Keys are tuples of the dimensions' values, "not recorded" as None, months as dates.
+    Headcounts add to attendances and never to people. With no dimension, the key is ().
+    """
     attendances = Attendance.objects.filter(session__in=sessions.values("pk")).order_by()
     headcounts = Headcount.objects.filter(session__in=sessions.values("pk")).order_by()
-    levels: dict[str, dict[str, Dimension]] = {
-        "cells": {"row": rows, "column": columns},
-        "rows": {"row": rows},
-        "columns": {"column": columns},
-        "all": {},
-    }
+    names = [f"d{index}" for index in range(len(dimensions))]
+    people: dict[tuple, int] = {}
+    attended: dict[tuple, int] = {}
+    named = _grouped(
+        attendances,
+        {
+            name: dimension.on_attendance()
+            for name, dimension in zip(names, dimensions, strict=True)
+        },
+        attendances=Count("pk"),
+        people=Count("participant", distinct=True),
+    )
+    for row in named:
+        key = tuple(_normal(row.get(name)) for name in names)
+        people[key] = people.get(key, 0) + (row["people"] or 0)
+        attended[key] = attended.get(key, 0) + (row["attendances"] or 0)
+    counted = _grouped(
+        headcounts,
+        {name: dimension.on_headcount() for name, dimension in zip(names, dimensions, strict=True)},
+        total=Sum("count"),
+    )
+    for row in counted:
+        key = tuple(_normal(row.get(name)) for name in names)
+        attended[key] = attended.get(key, 0) + (row["total"] or 0)
+        people.setdefault(key, 0)
+    return CellCounts(people=people, attendances=attended)
+
+
+def count_crosstab(sessions: QuerySet, rows: Dimension, columns: Dimension) -> CountedCrossTab:
+    """People and attendances per cell, per row, per column and in all: counted, never summed."""
     people: dict[str, dict] = {}
     attended: dict[str, dict] = {}
-    for level, dimensions in levels.items():
-        people[level], attended[level] = {}, {}
-        named = _grouped(
-            attendances,
-            {name: dimension.on_attendance() for name, dimension in dimensions.items()},
-            attendances=Count("pk"),
-            people=Count("participant", distinct=True),
-        )
-        for row in named:
-            key = tuple(row.get(name) for name in dimensions)
-            people[level][key] = row["people"] or 0
-            attended[level][key] = row["attendances"] or 0
-        counted = _grouped(
-            headcounts,
-            {name: dimension.on_headcount() for name, dimension in dimensions.items()},
-            total=Sum("count"),
-        )
-        for row in counted:
-            key = tuple(row.get(name) for name in dimensions)
-            attended[level][key] = attended[level].get(key, 0) + (row["total"] or 0)
-            people[level].setdefault(key, 0)
+    for level, dimensions in (
+        ("cells", [rows, columns]),
+        ("rows", [rows]),
+        ("columns", [columns]),
+        ("all", []),
+    ):
+        counted = count_cells(sessions, dimensions)
+        people[level], attended[level] = counted.people, counted.attendances
 
     def counts(figures: dict[str, dict]) -> Counts:
         return Counts(
-            cells={
-                (_normal(row), _normal(column)): value
-                for (row, column), value in figures["cells"].items()
-            },
-            row_totals={_normal(key): value for (key,), value in figures["rows"].items()},
-            column_totals={_normal(key): value for (key,), value in figures["columns"].items()},
+            cells=dict(figures["cells"]),
+            row_totals={key: value for (key,), value in figures["rows"].items()},
+            column_totals={key: value for (key,), value in figures["columns"].items()},
             grand_total=figures["all"].get((), 0),
         )
 
