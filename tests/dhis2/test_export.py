@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 from lxml import etree
 
 from dhis2.formats import ADX_NAMESPACE, adx_document, data_value_set
@@ -111,7 +112,8 @@ def test_the_dry_run_lists_every_value_lacking_a_mapping_and_sends_none_of_them(
     programme, mappings, national
 ):
     OrgUnitMapping.objects.filter(province__code="02").delete()
-    dry_run = dhis2_dry_run(user=national, period_kind="month", **JANUARY)
+    with translation.override("en"):
+        dry_run = dhis2_dry_run(user=national, period_kind="month", **JANUARY)
     assert len(dry_run.ready) == 6 and len(dry_run.lacking) == 2
     assert {value.province.code for value in dry_run.lacking} == {"02"}
     assert all("organisation unit of the province" in value.missing for value in dry_run.lacking)
@@ -179,7 +181,8 @@ def test_a_409_shows_the_conflicts(programme, mappings, national, dhis2_server):
 def test_a_server_that_is_down_is_said_and_logged(programme, mappings, national, dhis2_server):
     dhis2_server.close()
     dry_run = dhis2_dry_run(user=national, period_kind="month", **JANUARY)
-    log = dhis2_values_push(dry_run=dry_run, user=national)
+    with translation.override("en"):
+        log = dhis2_values_push(dry_run=dry_run, user=national)
     assert log.outcome == "error" and log.values_sent == 0
     assert "could not be reached" in log.message
 
@@ -188,7 +191,8 @@ def test_a_refused_account_is_said(programme, mappings, national, dhis2_server):
     dhis2_server.status = 401
     dhis2_server.body = {"httpStatus": "Unauthorized"}
     dry_run = dhis2_dry_run(user=national, period_kind="month", **JANUARY)
-    log = dhis2_values_push(dry_run=dry_run, user=national)
+    with translation.override("en"):
+        log = dhis2_values_push(dry_run=dry_run, user=national)
     assert log.outcome == "error" and log.http_status == 401
     assert "DHIS2_USERNAME" in log.message
 
