@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "agencies",
     "communes",
     "advice",
+    "dhis2",
     "offline",
     "demo",  # the demo content and its commands, for development machines; no app imports it
     "wagtail_localize",
@@ -324,6 +325,14 @@ REGISTER_SMALL_COUNT = int(os.environ.get("REGISTER_SMALL_COUNT", "5"))
 # The advice log (advice/): a person who agreed to be contacted is followed up this many
 # weeks after the advice.
 ADVICE_FOLLOW_UP_WEEKS = int(os.environ.get("ADVICE_FOLLOW_UP_WEEKS", "4"))
+
+# The DHIS2 server that national officers may push the programme's figures to (dhis2/):
+# its base URL (e.g. https://dhis2.example.org, without /api) and an account allowed to
+# import data values. Without a URL, only the dry run and the downloads are offered.
+DHIS2_URL = os.environ.get("DHIS2_URL", "").rstrip("/")
+DHIS2_USERNAME = os.environ.get("DHIS2_USERNAME", "")
+DHIS2_PASSWORD = os.environ.get("DHIS2_PASSWORD", "")
+DHIS2_TIMEOUT_SECONDS = int(os.environ.get("DHIS2_TIMEOUT_SECONDS", "60"))
 
 WAGTAIL_SITE_NAME = "Safe Migration Hub"
 # Nothing in the admin reaches the internet: no Gravatar, no update check, no banner.

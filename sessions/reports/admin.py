@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from .crosstab_views import CrossTabReportView
 from .panels import ProgrammePanel, may_see_reports
 from .views import ProgrammeReportView, report_places
 
@@ -14,6 +15,10 @@ urlpatterns = [
     path("", ProgrammeReportView.as_view(), name="programme"),
     path("results/", ProgrammeReportView.as_view(results_only=True), name="programme_results"),
     path("places/", report_places, name="programme_places"),
+    path("crosstab/", CrossTabReportView.as_view(), name="crosstab"),
+    path(
+        "crosstab/results/", CrossTabReportView.as_view(results_only=True), name="crosstab_results"
+    ),
 ]
 
 
@@ -40,6 +45,17 @@ def register_programme_report_menu_item():
         name="programme-reach",
         icon_name="group",
         order=100,
+    )
+
+
+@hooks.register("register_reports_menu_item")
+def register_crosstab_menu_item():
+    return ReportsMenuItem(
+        _("Cross-tabulation of reach"),
+        reverse("trainings_reports:crosstab"),
+        name="crosstab-reach",
+        icon_name="table",
+        order=101,
     )
 
 
