@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand
 
 from demo.accounts import DEMO_PASSWORD, demo_accounts_create
 from demo.agencies import demo_agencies_build
+from demo.cascade import demo_cascade_build
 from demo.communes import demo_commune_records_build, demo_focal_points_assign
 from demo.curriculum import demo_curriculum_build, demo_curriculum_summary
 from demo.home_pages import demo_home_pages_build
@@ -27,6 +28,7 @@ class Command(BaseCommand):
         if getattr(settings, "DEMO_ACCOUNTS_ALLOWED", False):
             self._create_demo_accounts()
             self.stdout.write(f"Demo training sessions: {demo_trainings_build()} made")
+            self.stdout.write(f"Demo training cascade: {demo_cascade_build()} sessions made")
             self.stdout.write(f"Pilot communes given to focal points: {demo_focal_points_assign()}")
         # Search and references reflect the content just built.
         call_command("update_index", verbosity=0)
