@@ -7,6 +7,7 @@ from django.core.management.base import BaseCommand
 from demo.accounts import DEMO_PASSWORD, demo_accounts_create
 from demo.advice import demo_advice_build
 from demo.agencies import demo_agencies_build
+from demo.cascade import demo_cascade_build
 from demo.communes import demo_commune_records_build, demo_focal_points_assign
 from demo.curriculum import demo_curriculum_build, demo_curriculum_summary
 from demo.home_pages import demo_home_pages_build
@@ -28,6 +29,7 @@ class Command(BaseCommand):
         if getattr(settings, "DEMO_ACCOUNTS_ALLOWED", False):
             self._create_demo_accounts()
             self.stdout.write(f"Demo training sessions: {demo_trainings_build()} made")
+            self.stdout.write(f"Demo training cascade: {demo_cascade_build()} sessions made")
             self.stdout.write(f"Pilot communes given to focal points: {demo_focal_points_assign()}")
             self.stdout.write(f"Sample advice records: {demo_advice_build()} made")
         # Search and references reflect the content just built.
