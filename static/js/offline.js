@@ -6,6 +6,32 @@
   "use strict";
 
   var script = document.currentScript;
+
+  /* Logging out: what the club's report form kept on this phone (its drafts and the outbox,
+   * static/js/club-outbox.js) goes, so the next person on the phone finds no one's names.
+   * The worker forgets the private copies of pages at the same time. */
+  document.querySelectorAll("form[data-logout]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      var names = [];
+      var unsent = false;
+      for (var index = 0; index < localStorage.length; index++) {
+        var name = localStorage.key(index);
+        if (name.indexOf("smh-club:") !== 0) continue;
+        names.push(name);
+        if (name.indexOf("smh-club:outbox:") === 0) {
+          unsent = unsent || /"state":"(waiting|login|sending|invalid)"/.test(localStorage.getItem(name));
+        }
+      }
+      if (unsent && !window.confirm(form.dataset.unsentWarning)) {
+        event.preventDefault();
+        return;
+      }
+      document.documentElement.setAttribute("data-logging-out", "");
+      names.forEach(function (name) {
+        localStorage.removeItem(name);
+      });
+    });
+  });
   if (!("serviceWorker" in navigator) || !("caches" in window)) {
     document.querySelectorAll("[data-offline-unsupported]").forEach(function (element) {
       element.hidden = false;
