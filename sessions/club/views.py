@@ -198,7 +198,9 @@ def _session_form(request, club, session):
     if adding_newcomer:
         # "Add another newcomer" re-renders the form as typed with one more empty line.
         data = newcomer_line_added(data, prefix="newcomers")
-    form = SessionForm(data, instance=session, club=club)
+    form = SessionForm(
+        data, instance=session, club=club, reporter=getattr(request.user, "peer_educator", None)
+    )
     roll_form = RollForm(data, members=members, present=present, prefix="roll")
     collector = str(getattr(request.user, "peer_educator", "")) or request.user.get_username()
     newcomer_formset = NewcomerFormSet(

@@ -211,6 +211,8 @@
         } else if (entry && entry.state === "waiting") {
           say(words.queued);
           panel.scrollIntoView();
+        } else if (entry && entry.state === "login") {
+          panel.scrollIntoView();
         }
       });
     });
