@@ -9,6 +9,7 @@ secret in the address). Printed through the project's WeasyPrint path, in Khmer.
 import datetime
 from dataclasses import dataclass
 
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -99,12 +100,16 @@ def sign_in_sheet_response(
     The leader's and the officer's views differ only in who may ask and where the QR code
     leads; the sheet lists the roster by name, so each printing is in the access log.
     """
+    user = request.user
+    if not user.is_authenticated:
+        # The views ask for a login first: a sheet of names is never printed anonymously.
+        raise PermissionDenied
     rows = sign_in_sheet_rows(session)
     pdf = sign_in_sheet_pdf(
         session=session, rows=rows, back_entry_url=request.build_absolute_uri(back_entry_url)
     )
     access_log_record(
-        user=request.user,
+        user=user,
         action=AccessLogEntry.Action.VIEWED,
         screen=screen_name(request),
         participants=[row.participant for row in rows if row.participant is not None],
