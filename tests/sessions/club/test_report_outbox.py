@@ -133,7 +133,7 @@ def test_two_sendings_at_once_the_database_takes_the_first_and_answers_it_to_bot
     assert looked_up(clubs["leader_a"], key) == first
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_sendings_at_the_same_moment_make_one_session(geography, clubs):
     """Two tabs (or a reload and the outbox) post the same report in two threads at once.
 
