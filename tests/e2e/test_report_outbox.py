@@ -84,6 +84,10 @@ def test_a_roll_of_40_taken_offline_arrives_once_when_the_connection_returns(
     assert queued["key"] == key and queued["state"] == "waiting"
     # Nothing of the club's pages, with its names, was put in any cache.
     assert not [entry for entry in cached_addresses(phone) if "/club/" in entry]
+    # "My club" is not kept: offline, its Khmer offline page says how many reports wait.
+    phone.goto(f"{live_server.url}/km/club/")
+    waiting = phone.locator("[data-club-outbox-count]")
+    assert waiting.is_visible() and "កំពុងរង់ចាំផ្ញើ៖ 1" in waiting.inner_text()
 
     phone.close()
     phone.context.set_offline(False)

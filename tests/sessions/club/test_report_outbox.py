@@ -144,12 +144,16 @@ def test_two_sendings_at_the_same_moment_make_one_session(geography, clubs):
     """
     key = uuid.uuid4()
     data = keyed(clubs["a"], key, newcomers=[adult("Sokha")])
-    start = threading.Barrier(2)
-    answers = []
-
-    def send():
+    clients = []
+    for _sender in range(2):
         client = Client()
         client.force_login(clubs["leader_a"])
+        clients.append(client)
+    connection.close()
+    start = threading.Barrier(2, timeout=60)
+    answers = []
+
+    def send(client):
         start.wait()
         try:
             for _attempt in range(50):
@@ -161,11 +165,11 @@ def test_two_sendings_at_the_same_moment_make_one_session(geography, clubs):
         finally:
             connection.close()
 
-    threads = [threading.Thread(target=send) for _ in range(2)]
+    threads = [threading.Thread(target=send, args=[client]) for client in clients]
     for thread in threads:
         thread.start()
     for thread in threads:
-        thread.join()
+        thread.join(timeout=120)
 
     session = TrainingSession.objects.get()
     assert len(answers) == 2
