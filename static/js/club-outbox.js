@@ -378,6 +378,13 @@
     return words.waits;
   }
 
+  /* The session's day as the page's language writes it (the form holds 2026-12-01). */
+  function dayOf(isoDate) {
+    var day = new Date(isoDate + "T00:00:00");
+    if (!isoDate || isNaN(day)) return isoDate || "";
+    return new Intl.DateTimeFormat(document.documentElement.lang, { dateStyle: "medium" }).format(day);
+  }
+
   function render() {
     var all = entries();
     var waiting = all.filter(function (entry) {
@@ -396,7 +403,7 @@
         item.className = "club-outbox__item club-outbox__item--" + entry.state;
         item.dataset.outboxKey = entry.key;
         var title = document.createElement("strong");
-        title.textContent = words.reportOf.replace("{date}", entry.session ? entry.session.date : entry.date);
+        title.textContent = words.reportOf.replace("{date}", entry.session ? entry.session.date : dayOf(entry.date));
         var fate = document.createElement("span");
         fate.className = "club-outbox__fate";
         fate.textContent = fateOf(entry);
