@@ -13,6 +13,7 @@ belongs to national officers and to officers assigned to every province the pers
 appears in, so that no officer rewrites or removes what another province's officer keeps.
 """
 
+import uuid
 from typing import Any, TypeAlias, TypeGuard, TypeVar
 
 from django.contrib.auth.models import AnonymousUser, User
@@ -203,6 +204,18 @@ def club_training_sessions_for_user(user: AnyUser) -> QuerySet[TrainingSession]:
     if club is None:
         return TrainingSession.objects.none()
     return TrainingSession.objects.filter(group=club).order_by("-date", "-pk")
+
+
+def club_session_sent_with_key(user: AnyUser, key: uuid.UUID) -> TrainingSession | None:
+    """The report of the leader's club that this leader already sent with `key`, or None.
+
+    A key is made on the leader's phone for each report (its outbox); looked up among this
+    leader's own reports only, another leader's key is no answer to anyone.
+    """
+    if user is None or not user.is_authenticated:
+        return None
+    sessions = club_training_sessions_for_user(user)
+    return sessions.filter(reported_by=user, submission_key=key).first()
 
 
 def club_members_for_user(user: AnyUser) -> QuerySet[Participant]:

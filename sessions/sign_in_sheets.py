@@ -9,14 +9,18 @@ secret in the address). Printed through the project's WeasyPrint path, in Khmer.
 import datetime
 from dataclasses import dataclass
 
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 
 from curriculum.documents import qr_data_uri
 from pdf_engine import html_to_pdf
 
-from .models import Participant, TrainingSession
+from .access_log import screen_name
+from .models import AccessLogEntry, Participant, TrainingSession
 from .selectors import youth_group_roster
+from .services import access_log_record
 
 #: Blank numbered rows for people who come for the first time.
 NEWCOMER_ROWS = 10
@@ -86,3 +90,30 @@ def sign_in_sheet_pdf(
 def sign_in_sheet_filename(session: TrainingSession) -> str:
     day: datetime.date = session.date
     return f"sign-in-sheet-{day.isoformat()}-{session.pk}.pdf"
+
+
+def sign_in_sheet_response(
+    request: HttpRequest, session: TrainingSession, back_entry_url: str
+) -> HttpResponse:
+    """The sheet as the PDF answer to `request`, its QR code opening `back_entry_url` (a path).
+
+    The leader's and the officer's views differ only in who may ask and where the QR code
+    leads; the sheet lists the roster by name, so each printing is in the access log.
+    """
+    user = request.user
+    if not user.is_authenticated:
+        # The views ask for a login first: a sheet of names is never printed anonymously.
+        raise PermissionDenied
+    rows = sign_in_sheet_rows(session)
+    pdf = sign_in_sheet_pdf(
+        session=session, rows=rows, back_entry_url=request.build_absolute_uri(back_entry_url)
+    )
+    access_log_record(
+        user=user,
+        action=AccessLogEntry.Action.VIEWED,
+        screen=screen_name(request),
+        participants=[row.participant for row in rows if row.participant is not None],
+    )
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{sign_in_sheet_filename(session)}"'
+    return response

@@ -1,6 +1,5 @@
 """An officer plans a session in the admin and prints its sign-in sheet (see `sign_in_sheets`)."""
 
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.translation import gettext
@@ -8,11 +7,9 @@ from django.utils.translation import gettext_lazy as _
 from django.views import View
 from wagtail.admin import messages
 
-from ..access_log import screen_name
-from ..models import AccessLogEntry, TrainingSession
+from ..models import TrainingSession
 from ..scoping import training_sessions_for_user
-from ..services import access_log_record
-from ..sign_in_sheets import sign_in_sheet_filename, sign_in_sheet_pdf, sign_in_sheet_rows
+from ..sign_in_sheets import sign_in_sheet_response
 from .views import ScopedCreateView
 
 
@@ -44,17 +41,6 @@ class SignInSheetView(View):
             training_sessions_for_user(request.user).filter(status=TrainingSession.Status.PLANNED),
             pk=pk,
         )
-        rows = sign_in_sheet_rows(session)
-        back_entry_url = request.build_absolute_uri(
-            reverse("training_sessions:edit", args=[session.pk])
+        return sign_in_sheet_response(
+            request, session, reverse("training_sessions:edit", args=[session.pk])
         )
-        pdf = sign_in_sheet_pdf(session=session, rows=rows, back_entry_url=back_entry_url)
-        access_log_record(
-            user=request.user,
-            action=AccessLogEntry.Action.VIEWED,
-            screen=screen_name(request),
-            participants=[row.participant for row in rows if row.participant is not None],
-        )
-        response = HttpResponse(pdf, content_type="application/pdf")
-        response["Content-Disposition"] = f'inline; filename="{sign_in_sheet_filename(session)}"'
-        return response

@@ -11,7 +11,15 @@ from django.utils.translation import gettext_lazy as _
 from curriculum.models import LessonPage
 from geography.models import Commune
 
-from ..models import CONSENTS, AgeBand, Participant, Sex, TrainingSession, YouthGroup
+from ..models import (
+    CONSENTS,
+    AgeBand,
+    Participant,
+    PeerEducator,
+    Sex,
+    TrainingSession,
+    YouthGroup,
+)
 
 
 class SessionForm(forms.ModelForm):
@@ -46,7 +54,7 @@ class SessionForm(forms.ModelForm):
             "notes": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, club: YouthGroup, **kwargs):
+    def __init__(self, *args, club: YouthGroup, reporter: PeerEducator | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["commune"].queryset = Commune.objects.filter(
             district_id=club.commune.district_id
@@ -66,6 +74,9 @@ class SessionForm(forms.ModelForm):
             # The instance's empty values are in `initial` already: replace them.
             self.initial["commune"] = self.initial.get("commune") or club.commune_id
             self.initial["date"] = self.initial.get("date") or timezone.localdate()
+            # The leader who reports usually led the session: ticked, one tap less.
+            if reporter is not None and reporter.group_id == club.pk:
+                self.initial["facilitators"] = [reporter.pk]
 
 
 class RollForm(forms.Form):

@@ -3,16 +3,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from ..access_log import screen_name
-from ..models import AccessLogEntry, TrainingSession
+from ..models import TrainingSession
 from ..scoping import club_for_user, club_training_sessions_for_user
-from ..services import access_log_record, training_session_plan
-from ..sign_in_sheets import sign_in_sheet_filename, sign_in_sheet_pdf, sign_in_sheet_rows
+from ..services import training_session_plan
+from ..sign_in_sheets import sign_in_sheet_response
 from .forms import SessionPlanForm
 
 
@@ -59,18 +57,6 @@ def session_sign_in_sheet(request, session_id: int):
         club_training_sessions_for_user(request.user).filter(status=TrainingSession.Status.PLANNED),
         pk=session_id,
     )
-    rows = sign_in_sheet_rows(session)
-    back_entry_url = request.build_absolute_uri(
-        reverse("club:session_edit", kwargs={"session_id": session.pk})
+    return sign_in_sheet_response(
+        request, session, reverse("club:session_edit", kwargs={"session_id": session.pk})
     )
-    pdf = sign_in_sheet_pdf(session=session, rows=rows, back_entry_url=back_entry_url)
-    # The sheet lists the roster by name: the leader's printing of each is logged.
-    access_log_record(
-        user=request.user,
-        action=AccessLogEntry.Action.VIEWED,
-        screen=screen_name(request),
-        participants=[row.participant for row in rows if row.participant is not None],
-    )
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{sign_in_sheet_filename(session)}"'
-    return response

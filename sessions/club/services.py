@@ -3,6 +3,8 @@
 All in one transaction, every row through `full_clean()`: a report is saved whole or not at all.
 """
 
+import uuid
+
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -81,16 +83,22 @@ def club_training_session_save(
     newcomers: list[Participant] | None = None,
     headcounts: dict[tuple[str, str], int] | None = None,
     submit: bool = False,
+    submission_key: uuid.UUID | None = None,
 ) -> TrainingSession:
     """Save a club leader's report of `session` (already cleaned by its form), then submit it.
 
     Newcomers become participants and join the club's roster. A ValidationError from any
-    row rolls the whole report back.
+    row rolls the whole report back. `submission_key`, made on the leader's phone, marks the
+    report as this leader's: the database takes each key once per leader, so a resend of the
+    same report fails here (and the view answers with the session already saved).
     """
     if not session.club_may_edit:
         raise ValidationError(_("Only a draft or returned session can be changed."))
     if session.pk is None:
         session.source = TrainingSession.Source.WEB_FORM
+    if submission_key is not None:
+        session.submission_key = submission_key
+        session.reported_by = user
     if session.is_planned:
         # Reported, the planned session is the report itself (a draft until submitted), and
         # its date is checked as a held session's: not in the future.

@@ -16,6 +16,7 @@ urlpatterns = [
         planning_views.session_sign_in_sheet,
         name="session_sign_in_sheet",
     ),
+    path("outbox/", club_views.outbox_check, name="outbox_check"),
     path("members/", roster_views.roster, name="roster"),
     path("members/<int:membership_id>/left/", roster_views.member_left, name="member_left"),
     path("sessions/<int:session_id>/", club_views.session_detail, name="session_detail"),

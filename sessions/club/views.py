@@ -1,26 +1,94 @@
 """The club leaders' pages on the public site: "My club" and the session report form."""
 
+import uuid
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.http import Http404
+from django.db import IntegrityError, transaction
+from django.http import Http404, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import formats
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from ..access_log import screen_name
 from ..models import AccessLogEntry, TrainingSession
-from ..scoping import club_for_user, club_members_for_user, club_training_sessions_for_user
+from ..scoping import (
+    club_for_user,
+    club_members_for_user,
+    club_session_sent_with_key,
+    club_training_sessions_for_user,
+)
 from ..selectors import likely_duplicate_sessions
 from ..services import access_log_record, training_session_withdraw
 from .error_summary import session_form_error_links
 from .forms import HeadcountForm, NewcomerFormSet, RollForm, SessionForm, newcomer_line_added
 from .services import club_training_session_save
 
+#: Sent by the phone's outbox (static/js/club-outbox.js): it is answered in JSON, not pages.
+OUTBOX_HEADER = "X-Club-Outbox"
+
 
 def _no_club(request):
     return render(request, "trainings/club/no_club.html", status=403)
+
+
+def _from_outbox(request) -> bool:
+    return request.headers.get(OUTBOX_HEADER) == "1"
+
+
+def _submission_key(request) -> uuid.UUID | None:
+    """The key the phone made for this report; a missing or tampered one is no key."""
+    try:
+        return uuid.UUID(request.POST.get("submission_key", ""))
+    except ValueError:
+        return None
+
+
+def _received(request, session: TrainingSession, *, duplicate: bool):
+    """The answer to a report saved now, or sent again after it was saved (`duplicate`)."""
+    if _from_outbox(request):
+        return JsonResponse(
+            {
+                "status": "received",
+                "duplicate": duplicate,
+                "session": {
+                    "url": reverse("club:session_detail", args=[session.pk]),
+                    "status": session.status,
+                    "status_label": session.get_status_display(),
+                    "date": formats.date_format(session.date, "SHORT_DATE_FORMAT"),
+                },
+            },
+            json_dumps_params={"ensure_ascii": False},
+        )
+    if duplicate:
+        messages.info(request, _("This report had already arrived: it was not saved twice."))
+    return redirect("club:home")
+
+
+def _already_received(request):
+    """A report posted again with the key of one already saved: that session, not a second."""
+    if request.method != "POST":
+        return None
+    key = _submission_key(request)
+    session = club_session_sent_with_key(request.user, key) if key is not None else None
+    return _received(request, session, duplicate=True) if session is not None else None
+
+
+@login_required
+@require_safe
+def outbox_check(request):
+    """Who is logged in, and a fresh CSRF token: the phone sends only its owner's reports.
+
+    Asked before each sending, so a token kept in a page since yesterday is never used;
+    logged out, the login redirect tells the phone to ask the leader to log in.
+    """
+    if club_for_user(request.user) is None:
+        return JsonResponse({"status": "no_club"}, status=403)
+    return JsonResponse({"status": "ok", "user": request.user.pk, "csrf_token": get_token(request)})
 
 
 @login_required
@@ -43,6 +111,9 @@ def session_create(request):
     club = club_for_user(request.user)
     if club is None:
         return _no_club(request)
+    answered = _already_received(request)
+    if answered is not None:
+        return answered
     session = TrainingSession(group=club, source=TrainingSession.Source.WEB_FORM)
     return _session_form(request, club, session)
 
@@ -52,6 +123,10 @@ def session_edit(request, session_id: int):
     club = club_for_user(request.user)
     if club is None:
         return _no_club(request)
+    answered = _already_received(request)
+    if answered is not None:
+        # Sent again after it was submitted: the report arrived, whatever its status now.
+        return answered
     session = get_object_or_404(club_training_sessions_for_user(request.user), pk=session_id)
     if not session.club_may_edit:
         # Submitted sessions are with the officers; verified ones count and stay as they are.
@@ -123,7 +198,9 @@ def _session_form(request, club, session):
     if adding_newcomer:
         # "Add another newcomer" re-renders the form as typed with one more empty line.
         data = newcomer_line_added(data, prefix="newcomers")
-    form = SessionForm(data, instance=session, club=club)
+    form = SessionForm(
+        data, instance=session, club=club, reporter=getattr(request.user, "peer_educator", None)
+    )
     roll_form = RollForm(data, members=members, present=present, prefix="roll")
     collector = str(getattr(request.user, "peer_educator", "")) or request.user.get_username()
     newcomer_formset = NewcomerFormSet(
@@ -140,7 +217,7 @@ def _session_form(request, club, session):
         if all(part.is_valid() for part in attendance_forms):
             saved = _save(request, form, roll_form, newcomer_formset, headcount_form)
             if saved is not None:
-                return redirect("club:home")
+                return _received(request, saved[0], duplicate=saved[1])
 
     # The roll lists the roster by name: the leader's view of each member is logged.
     access_log_record(
@@ -161,6 +238,17 @@ def _session_form(request, club, session):
         if request.method == "POST" and not adding_newcomer
         else []
     )
+    if _from_outbox(request) and request.method == "POST":
+        # Kept on the phone: the leader opens it there and sends it from the form.
+        return JsonResponse(
+            {
+                "status": "invalid",
+                "errors": [f"{link.label}: {link.message}" for link in error_links]
+                + [str(error) for error in form.non_field_errors()],
+            },
+            status=422,
+            json_dumps_params={"ensure_ascii": False},
+        )
     return render(
         request,
         "trainings/club/session_form.html",
@@ -175,14 +263,22 @@ def _session_form(request, club, session):
             "newcomer_formset": newcomer_formset,
             "headcount_form": headcount_form,
             "member_count": len(members),
+            # Made here for a new page, kept as posted: a resend (reload, Back, the phone's
+            # outbox) carries the same key and makes no second session.
+            "submission_key": _submission_key(request) or uuid.uuid4(),
         },
     )
 
 
 def _save(request, form, roll_form, newcomer_formset, headcount_form):
-    """Save the report in one transaction; a row that fails shows its message on the form."""
+    """Save the report in one transaction; a row that fails shows its message on the form.
+
+    Returns the session and whether it had been saved before (the same key posted twice at
+    once: the database took the first), or None when nothing was saved.
+    """
     session = form.save(commit=False)
     submit = "submit" in request.POST
+    submission_key = _submission_key(request)
     headcount_mode = session.attendance_mode == TrainingSession.AttendanceMode.HEADCOUNT
     try:
         with transaction.atomic():
@@ -201,8 +297,18 @@ def _save(request, form, roll_form, newcomer_formset, headcount_form):
                 ],
                 headcounts=headcount_form.counts() if headcount_mode else None,
                 submit=submit,
+                submission_key=submission_key,
             )
-    except ValidationError as error:
+    except (ValidationError, IntegrityError) as error:
+        earlier = (
+            club_session_sent_with_key(request.user, submission_key)
+            if submission_key is not None
+            else None
+        )
+        if earlier is not None:
+            return earlier, True
+        if isinstance(error, IntegrityError):
+            raise
         # Nothing was kept: the new session has no row, so the form must not point at one.
         if (
             form.instance._state.adding is False
@@ -221,6 +327,8 @@ def _save(request, form, roll_form, newcomer_formset, headcount_form):
             target.add_error(None, error.messages)
         return None
 
+    if _from_outbox(request):
+        return session, False
     if submit:
         messages.success(request, _("The session was submitted to the program officers."))
     else:
@@ -233,4 +341,4 @@ def _save(request, form, roll_form, newcomer_formset, headcount_form):
                 "If it is the same session, tell your program officer."
             ),
         )
-    return session
+    return session, False

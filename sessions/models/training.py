@@ -126,6 +126,18 @@ class TrainingSession(ClusterableModel):
         choices=AttendanceMode.choices,
         default=AttendanceMode.NAMED,
     )
+    #: Made on the leader's phone for each report it sends (offline, from its outbox): the
+    #: same key sent again is the same report, so a resend never makes a second session.
+    submission_key = models.UUIDField(_("submission key"), null=True, blank=True, editable=False)
+    reported_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("reported by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
@@ -142,7 +154,14 @@ class TrainingSession(ClusterableModel):
                 condition=~models.Q(external_id=""),
                 name="unique_training_session_external_id_per_group",
                 violation_error_message=_("A session with this source and external id exists."),
-            )
+            ),
+            # Per leader: a key is only ever looked up among the reports of who sends it.
+            models.UniqueConstraint(
+                fields=["reported_by", "submission_key"],
+                condition=models.Q(submission_key__isnull=False),
+                name="unique_training_session_submission_key_per_leader",
+                violation_error_message=_("This report has already arrived."),
+            ),
         ]
         indexes = [
             models.Index(fields=["group", "date"], name="session_group_date_idx"),

@@ -6,6 +6,50 @@
   "use strict";
 
   var script = document.currentScript;
+
+  /* The offline page: how many club reports wait on this phone (never what is in them). */
+  document.querySelectorAll("[data-club-outbox-count]").forEach(function (element) {
+    var waiting = 0;
+    for (var index = 0; index < localStorage.length; index++) {
+      var name = localStorage.key(index);
+      if (name.indexOf("smh-club:outbox:") !== 0) continue;
+      try {
+        waiting += JSON.parse(localStorage.getItem(name)).filter(function (entry) {
+          return entry.state !== "sent";
+        }).length;
+      } catch (error) {
+        // Not ours to read: nothing to count.
+      }
+    }
+    element.textContent = element.dataset.clubOutboxCount.replace("{count}", waiting);
+    element.hidden = waiting === 0;
+  });
+
+  /* Logging out: what the club's report form kept on this phone (its drafts and the outbox,
+   * static/js/club-outbox.js) goes, so the next person on the phone finds no one's names.
+   * The worker forgets the private copies of pages at the same time. */
+  document.querySelectorAll("form[data-logout]").forEach(function (form) {
+    form.addEventListener("submit", function (event) {
+      var names = [];
+      var unsent = false;
+      for (var index = 0; index < localStorage.length; index++) {
+        var name = localStorage.key(index);
+        if (name.indexOf("smh-club:") !== 0) continue;
+        names.push(name);
+        if (name.indexOf("smh-club:outbox:") === 0) {
+          unsent = unsent || /"state":"(waiting|login|sending|invalid)"/.test(localStorage.getItem(name));
+        }
+      }
+      if (unsent && !window.confirm(form.dataset.unsentWarning)) {
+        event.preventDefault();
+        return;
+      }
+      document.documentElement.setAttribute("data-logging-out", "");
+      names.forEach(function (name) {
+        localStorage.removeItem(name);
+      });
+    });
+  });
   if (!("serviceWorker" in navigator) || !("caches" in window)) {
     document.querySelectorAll("[data-offline-unsupported]").forEach(function (element) {
       element.hidden = false;

@@ -97,3 +97,29 @@ def screenshot_path():
         return str(ARTIFACTS / f"{name}.png")
 
     return path_for
+
+
+#: The password tests.factories gives every user.
+FACTORY_PASSWORD = "correct horse battery"
+
+
+@pytest.fixture
+def desktop(browser, live_server):
+    """A page in a desktop-sized window (the admin's officers), talking only to the live server."""
+    page = local_page(browser, live_server, viewport={"width": 1280, "height": 900})
+    yield page
+    page.context.close()
+
+
+@pytest.fixture
+def admin_login(live_server):
+    """A function that logs `page` in to the admin as `username` and waits for the dashboard."""
+
+    def log_in(page, username: str) -> None:
+        page.goto(f"{live_server.url}/admin/login/")
+        page.fill("#id_username", username)
+        page.fill("#id_password", FACTORY_PASSWORD)
+        page.click("button[type=submit]")
+        page.wait_for_url(f"{live_server.url}/admin/")
+
+    return log_in

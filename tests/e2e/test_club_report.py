@@ -30,6 +30,7 @@ def club_with_roster(geography, curriculum_tree):
     return {
         "group": group,
         "members": roster_of(group, 40),
+        "leader": leader,
         "facilitator": facilitator,
         "lesson": curriculum_tree["lesson"],
         "officer": officer_of("17", username="officer.siemreap"),
@@ -95,7 +96,8 @@ def test_a_club_leader_reports_a_session_and_an_officer_verifies_it(
     assert session.status == TrainingSession.Status.SUBMITTED
     assert session.attendances.count() == 37 + 2
     assert session.session_lessons.get().lesson_id == club["lesson"].pk
-    assert list(session.facilitators.all()) == [club["facilitator"]]
+    # The leader reporting is ticked as a facilitator from the start; the other was ticked.
+    assert set(session.facilitators.all()) == {club["leader"].peer_educator, club["facilitator"]}
     assert phone.outside_requests == []
 
     desktop = browser.new_context(viewport={"width": 1280, "height": 800}).new_page()

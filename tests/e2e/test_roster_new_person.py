@@ -8,7 +8,6 @@ import pytest
 from django.utils import timezone
 
 from sessions.models import Membership, Participant
-from tests.e2e.conftest import local_page
 from tests.factories import YouthGroupFactory, officer_of
 
 pytestmark = [
@@ -17,24 +16,13 @@ pytestmark = [
 ]
 
 
-@pytest.fixture
-def desktop(browser, live_server):
-    page = local_page(browser, live_server, viewport={"width": 1280, "height": 900})
-    yield page
-    page.context.close()
-
-
 def test_an_officer_makes_a_new_member_in_the_rosters_chooser(
-    desktop, live_server, geography, screenshot_path
+    desktop, admin_login, live_server, geography, screenshot_path
 ):
     group = YouthGroupFactory(name="ក្លឹបយុវជនបន្ទាយស្រី", province="17")
     officer_of("17", username="officer.siemreap")
     base = live_server.url
-    desktop.goto(f"{base}/admin/login/")
-    desktop.fill("#id_username", "officer.siemreap")
-    desktop.fill("#id_password", "correct horse battery")
-    desktop.click("button[type=submit]")
-    desktop.wait_for_url(f"{base}/admin/")
+    admin_login(desktop, "officer.siemreap")
 
     desktop.goto(f"{base}/admin/youth_groups/edit/{group.pk}/")
     desktop.click("#id_memberships-ADD")

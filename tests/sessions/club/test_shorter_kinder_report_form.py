@@ -156,3 +156,13 @@ def test_a_tampered_newcomer_count_on_add_another_is_not_an_error_page(
     assert response.status_code == 200
     assert response.context["newcomer_formset"].total_form_count() <= 50
     assert not TrainingSession.objects.exists()
+
+
+def test_the_leader_reporting_is_ticked_as_a_facilitator_of_a_new_report(client, clubs):
+    client.force_login(clubs["leader_a"])
+    soup = page(client.get(NEW))
+    leader = clubs["leader_a"].peer_educator
+    ticked = {box["value"] for box in soup.select("input[name=facilitators][checked]")}
+    assert ticked == {str(leader.pk)}
+    # The roll shows two names a line.
+    assert "choice-list--columns" in soup.select_one("#id_roll-present")["class"]
