@@ -70,6 +70,12 @@ def adviser_follow_ups_due(
 # The figures ---------------------------------------------------------------------------
 
 
+def advice_years(user: AnyUser) -> list[int]:
+    """The years with an advice record this user may read, newest first; this year when none."""
+    years = {day.year for day in advice_records_for_user(user).dates("date", "year")}
+    return sorted(years, reverse=True) or [timezone.localdate().year]
+
+
 def figure_advice_records(*, user: AnyUser, filters: FigureFilters) -> QuerySet[AdviceRecord]:
     records = advice_records_for_user(user)
     if filters.commune_id is not None:

@@ -14,27 +14,20 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
 from communes.admin.figures import FiguresFilterForm
-from communes.selectors import FigureFilters
-from geography.models import Commune, District
-from sessions.scoping import provinces_for_user
 
 from ..scoping import is_officer, sees_exact_figures
-from ..selectors import advice_figures
+from ..selectors import advice_figures, advice_years
 
 
 class AdviceFiguresFilterForm(FiguresFilterForm):
-    """The register's filters, offering the places of the officer's provinces."""
+    """The register's filters and its rule (a whole year of one's own communes for all but
+    national officers, so two pages cannot be subtracted), over the advice log's years."""
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, user=user, **kwargs)
-        provinces = provinces_for_user(user).order_by("code")
-        self.fields["province"].queryset = provinces
-        self.fields["district"].queryset = District.objects.filter(
-            province__in=provinces.values("pk")
-        ).order_by("code")
-        self.fields["commune"].queryset = Commune.objects.filter(
-            district__province__in=provinces.values("pk")
-        ).order_by("code")
+        if not self.exact:
+            self.years = advice_years(user)
+            self.fields["year"].choices = [(year, str(year)) for year in self.years]
 
 
 class AdviceFiguresView(WagtailAdminTemplateMixin, TemplateView):
@@ -52,11 +45,9 @@ class AdviceFiguresView(WagtailAdminTemplateMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        form = AdviceFiguresFilterForm(self.request.GET or None, user=self.request.user)
+        form = AdviceFiguresFilterForm(self.request.GET, user=self.request.user)
         figures, summary = [], None
-        if not form.is_bound:
-            figures, summary = advice_figures(user=self.request.user, filters=FigureFilters())
-        elif form.is_valid():
+        if form.is_valid():
             figures, summary = advice_figures(user=self.request.user, filters=form.filters())
         context.update(
             form=form,
