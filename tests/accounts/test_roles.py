@@ -62,6 +62,9 @@ ROLES = {
     | ADVICE_READ
     | PLACES
     | model_permissions("trainings", TRAININGS, ("add", "change", "view"))
+    # Kinds of champion group: officers add one (a new kind of partner); only national
+    # officers delete one.
+    | model_permissions("trainings", ("groupkind",), ("add", "change", "view"))
     | {"trainings.verify_trainingsession", "trainings.work_in_assigned_provinces"},
     "National program officers": ADMIN
     | FACILITATOR
@@ -70,6 +73,7 @@ ROLES = {
     | ADVICE_KEEP
     | PLACES
     | model_permissions("trainings", TRAININGS, CRUD)
+    | model_permissions("trainings", ("groupkind",), CRUD)
     | model_permissions("trainings", ("provinceassignment",), CRUD)
     | {
         "trainings.verify_trainingsession",
