@@ -239,7 +239,7 @@ async function saveItem(itemUrl) {
   const savedBefore = await copyOf(new Request(itemHref), [SAVED_CACHE, SAVED_PRIVATE_CACHE]);
   try {
     for (const url of addressesOf(manifest)) {
-      const response = await fetch(url);
+      const response = await fetchWhenPrepared(url);
       await putSaved(url, response);
     }
     await putSaved(itemHref, manifestResponse);
@@ -252,6 +252,17 @@ async function saveItem(itemUrl) {
   }
   await forgetUnsavedFiles();
   return { item: await describeItem(itemHref, manifest) };
+}
+
+/* A printed file not made yet answers 503 "being prepared" with Retry-After while the worker
+   builds it: wait as asked (a few times, about a minute at most) instead of failing the save. */
+async function fetchWhenPrepared(url, attempts = 12) {
+  for (let attempt = 1; ; attempt++) {
+    const response = await fetch(url);
+    const wait = Number(response.headers.get("Retry-After"));
+    if (response.status !== 503 || !wait || attempt >= attempts) return response;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(wait, 10) * 1000));
+  }
 }
 
 async function deleteManifestEntry(itemHref) {
