@@ -206,6 +206,8 @@ class RegisterNames:
         for commune in Commune.objects.select_related("district"):
             for text in {commune.code, commune.name_km, commune.name_en}:
                 self.communes.setdefault(name_key(text), []).append(commune)
+        self.villages: dict[tuple[int, str], Village] = {}
+        self.communes_read: set[int] = set()
         self.agencies = {}
         for agency in Agency.objects.all():
             for text in (agency.name_km, agency.name_en):
@@ -213,6 +215,15 @@ class RegisterNames:
                     self.agencies[name_key(text)] = agency
             if agency.licence_key:
                 self.agencies[agency.licence_key] = agency
+
+    def village(self, commune: Commune, text: str) -> Village | None:
+        """A village of the commune by code or name; each commune's villages read once."""
+        if commune.pk not in self.communes_read:
+            self.communes_read.add(commune.pk)
+            for village in Village.objects.filter(commune=commune):
+                for name in {village.code, village.name_km, village.name_en}:
+                    self.villages.setdefault((commune.pk, name_key(name)), village)
+        return self.villages.get((commune.pk, name_key(text)))
 
     def commune(self, text: str) -> Commune:
         found = self.communes.get(name_key(text), [])
@@ -295,7 +306,7 @@ def _check_row(
         except CellError as error:
             row.fail(labels["commune"], error.message)
         else:
-            village = _village(movement.commune, values.get("village", ""))
+            village = names.village(movement.commune, values.get("village", ""))
             if village is None:
                 row.fail(
                     labels["village"],
@@ -328,14 +339,6 @@ def _check_row(
                 row.fail(labels.get(field_name, ""), message)
         return
     row.movement = movement
-
-
-def _village(commune: Commune, text: str) -> Village | None:
-    key = name_key(text)
-    for village in commune.villages.all():
-        if key in {name_key(village.code), name_key(village.name_km), name_key(village.name_en)}:
-            return village
-    return None
 
 
 def _check_departure(row: MovementRow, labels: dict, in_file: dict, mine: set) -> None:
