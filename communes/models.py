@@ -256,6 +256,7 @@ class Movement(Place):
             ("record_in_assigned_communes", _("Can record in the communes assigned to them")),
             ("view_personal_data", _("Can see the names and phones of the register")),
             ("erase_personal_data", _("Can erase a person's name and phone on request")),
+            ("import_movements", _("Can import movements from a spreadsheet")),
         ]
         indexes = [
             # Figures: a period's departures or returns, grouped by any column.

@@ -6,6 +6,7 @@ history's label is the record's code, never a name, so erasing a name leaves non
 """
 
 import datetime
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -13,6 +14,8 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.log_actions import log
 
+from .choices import MovementKind
+from .importing import MovementCheck, movements_check
 from .models import CommunesLogEntry, Movement, RecruitmentActivity, RegisterExportLog
 
 #: The history's action when a name and phone are erased (labelled in wagtail_hooks.py).
@@ -35,6 +38,35 @@ def movement_record(*, movement: Movement, user: User) -> Movement:
     """Save a departure or a return (new or changed); raises ValidationError, saving nothing."""
     _record_save(record=movement, user=user)
     return movement
+
+
+class MovementsRejected(Exception):
+    """The file no longer passes its check (the register changed since): nothing was saved."""
+
+    def __init__(self, check: MovementCheck):
+        super().__init__("The file has rows that cannot be imported.")
+        self.check = check
+
+
+def movements_import_write(*, path: Path, user: User) -> MovementCheck:
+    """Check the file again and save every row in one transaction; raises MovementsRejected.
+
+    Each record is in the history as one made on a phone is ("wagtail.create"). Departures
+    are saved first, so that a return linked to a departure of the same file can point at it.
+    """
+    with transaction.atomic():
+        check = movements_check(path, user)
+        if not check.ok:
+            raise MovementsRejected(check)
+        # A passed check has a movement on every row.
+        movements = [row.movement for row in check.rows if row.movement is not None]
+        movements.sort(key=lambda movement: movement.kind != MovementKind.DEPARTURE)
+        for movement in movements:
+            movement.recorded_by = user
+            movement.full_clean()
+            movement.save()
+            log(instance=movement, action="wagtail.create", user=user)
+    return check
 
 
 def recruitment_activity_record(

@@ -18,7 +18,7 @@ from wagtail.admin.admin_url_finder import AdminURLFinder
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic import history, models, usage
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.admin.widgets.button import Button
+from wagtail.admin.widgets.button import Button, HeaderButton
 
 from spreadsheets.wagtail_exports import FormulaEscapingExportMixin
 
@@ -26,6 +26,7 @@ from ..forms import DepartureChoiceField, ErrorsOnShownFieldsMixin, departure_ch
 from ..models import Movement, RegisterExportLog
 from ..scoping import may_erase_personal_data, may_see_personal_data, movements_for_user
 from ..services import movement_personal_data_erase, register_export_log
+from .import_views import may_import
 
 #: The fields that name a person; shown to those who may see them only.
 PERSONAL_FIELDS = ("name", "phone")
@@ -79,6 +80,23 @@ class ScopedIndexView(FormulaEscapingExportMixin, ScopedViewMixin, models.IndexV
 
     def get_base_queryset(self):
         return self.get_scoped_queryset().select_related(*self.select_related_fields)
+
+
+class MovementIndexView(ScopedIndexView):
+    """The movements' list, with the import's button for those who may import."""
+
+    @cached_property
+    def header_buttons(self):
+        buttons = super().header_buttons
+        if may_import(self.request.user):
+            buttons.append(
+                HeaderButton(
+                    _("Import movements"),
+                    url=reverse("communes_movement:import"),
+                    icon_name="upload",
+                )
+            )
+        return buttons
 
 
 class ScopedEditView(ScopedViewMixin, models.EditView):

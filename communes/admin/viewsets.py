@@ -36,7 +36,7 @@ from ..scoping import (
     recruitment_activities_for_user,
     sees_exact_figures,
 )
-from . import views
+from . import import_views, views
 from .figures import RegisterFiguresViewSet
 
 PERSONAL_DATA = "communes.view_personal_data"
@@ -213,6 +213,7 @@ class MovementViewSet(ScopedRegisterViewSet):
     model = Movement
     icon = "arrows-up-down"
     menu_label = _("Movements")
+    index_view_class = views.MovementIndexView
     inspect_view_class = views.MovementInspectView
     filterset_class = MovementFilterSet
     # By code only: a search by name would tell who is in the register to anyone.
@@ -350,6 +351,7 @@ class MovementViewSet(ScopedRegisterViewSet):
         return [
             *super().get_urlpatterns(),
             path("erase/<int:pk>/", views.MovementEraseView.as_view(), name="erase"),
+            path("import/", import_views.MovementImportView.as_view(), name="import"),
         ]
 
 

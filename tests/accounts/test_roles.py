@@ -45,10 +45,11 @@ SNIPPETS_PUBLISH = model_permissions(
 AGENCIES_KEEP = model_permissions("agencies", ("agency", "country"), CRUD)
 COMMUNE_RECORDS = ("movement", "recruitmentactivity")
 COMMUNES_READ = model_permissions("communes", COMMUNE_RECORDS, ("change", "view"))
-COMMUNES_READ |= {"communes.view_feecap"}
+COMMUNES_READ |= {"communes.view_feecap", "communes.import_movements"}
 COMMUNES_KEEP = model_permissions("communes", COMMUNE_RECORDS, ("change", "delete", "view"))
 COMMUNES_KEEP |= model_permissions("communes", ("focalpointassignment", "feecap"), CRUD)
 COMMUNES_KEEP |= {"communes.view_personal_data", "communes.erase_personal_data"}
+COMMUNES_KEEP |= {"communes.import_movements"}
 ADVICE_READ = {"advice.view_advicerecord", "advice.view_referral", "advice.change_referral"}
 ADVICE_KEEP = ADVICE_READ | {"advice.view_adviceaccesslogentry"}
 
