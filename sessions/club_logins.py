@@ -34,7 +34,8 @@ def may_manage_club_leader_login(*, user, educator: PeerEducator) -> bool:
 
 # What the Club leaders role may do (the roles' table: tests/accounts/test_roles.py). An account
 # that may do anything more is not an officer's to hand over.
-CLUB_LEADER_PERMISSIONS = frozenset({"curriculum.view_facilitator_content"})
+# Logging advice from the phone (the advice app) is a club leader's too.
+CLUB_LEADER_PERMISSIONS = frozenset({"curriculum.view_facilitator_content", "advice.log_advice"})
 
 
 def is_club_leader_account(account) -> bool:
