@@ -4,6 +4,8 @@ from all but national officers, and through the escaping writer into the XLSX.""
 
 import datetime
 import io
+import re
+import subprocess
 
 import pytest
 from django.db import connection
@@ -148,3 +150,37 @@ def test_a_provinces_xlsx_says_hidden_for_a_small_count(client, advice_handouts)
     rows = list(load_workbook(io.BytesIO(response.content))["Lessons taught"].iter_rows())
     given = next(row for row in rows if row[0].value == lesson_1.title)
     assert given[2].value == "hidden"
+
+
+def test_a_group_filter_keeps_the_advice_given_at_its_sessions(advice_handouts, national):
+    lesson_1, lesson_2, __ = advice_handouts["lessons"]
+    club_a, club_b = advice_handouts["clubs"]["a"], advice_handouts["clubs"]["b"]
+    s2 = advice_handouts["sessions"][1]
+    record = AdviceRecord.objects.create(
+        date=s2.date,
+        channel="training",
+        training_session=s2,
+        sex="male",
+        age_band="15-17",
+        commune=club_a.commune,
+    )
+    record.handouts.add(lesson_2)
+    at_club_a = ReportFilters(group_id=club_a.pk)
+    assert reach(programme_report(user=national, filters=at_club_a)) == {
+        lesson_1.pk: [0],
+        lesson_2.pk: [1],
+    }
+    at_club_b = ReportFilters(group_id=club_b.pk)
+    assert reach(programme_report(user=national, filters=at_club_b)) == {lesson_2.pk: [0]}
+
+
+def test_the_pdf_shows_the_column(client, advice_handouts, national):
+    client.force_login(national)
+    response = client.get(REPORT, {"export": "pdf", "language": "en"})
+    assert response.status_code == 200
+    text = subprocess.run(
+        ["pdftotext", "-layout", "-", "-"], input=response.content, capture_output=True, check=True
+    ).stdout.decode()
+    assert "Handouts" in text and "given with" in text and "advice" in text
+    # Lesson 3: no session held, five handouts given with advice.
+    assert re.search(r"លេខទូរស័ព្ទជំនួយ\s+0\s+5\s", text)
