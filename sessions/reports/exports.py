@@ -128,14 +128,22 @@ def report_workbook(report: dict) -> XlsxWorkbook:
         [[row.label or _("not given"), row.people] for row in report["destinations"]],
     )
     lessons = report["lessons"]
+    reach_columns = [str(label) for label in lessons["reach_columns"]]
     _sheet(
         workbook,
         _("Lessons taught"),
-        [_("lesson"), _("Sessions held"), _("Where taught"), _("Provinces not reached yet")],
+        [
+            _("lesson"),
+            _("Sessions held"),
+            *reach_columns,
+            _("Where taught"),
+            _("Provinces not reached yet"),
+        ],
         [
             [
                 lesson["title"],
                 lesson["sessions"],
+                *(_("hidden") if count is None else count for count in lesson["reach"]),
                 ", ".join(
                     f"{where['name']} ({where['sessions']})" for where in lesson["provinces"]
                 ),
@@ -144,7 +152,13 @@ def report_workbook(report: dict) -> XlsxWorkbook:
             for lesson in lessons["lessons"]
         ]
         + [
-            [_("No lesson taught yet"), 0, "", ", ".join(lessons["provinces_without_lesson"])],
+            [
+                _("No lesson taught yet"),
+                0,
+                *("" for _column in reach_columns),
+                "",
+                ", ".join(lessons["provinces_without_lesson"]),
+            ],
         ],
     )
     _sheet(

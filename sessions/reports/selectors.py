@@ -10,7 +10,7 @@ Places are those of the session's youth group (commune → district → province
 """
 
 import datetime
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from django.db import connections
@@ -23,6 +23,8 @@ from curriculum.print_variants import LESSON_VARIANTS, PrintVariant
 from geography.models import District, Province
 from sessions.models import AgeBand, Attendance, Headcount, Participant, Sex, TrainingSession
 from sessions.scoping import AnyUser, provinces_for_user, training_sessions_for_user
+
+from .lesson_reach import LessonReachSource, lesson_reach_sources
 
 MONTH, QUARTER = "month", "quarter"
 PROVINCE_OF_SESSION = "group__commune__district__province"
@@ -409,10 +411,18 @@ def planning_to_migrate_by_destination(sessions: QuerySet) -> list[Row]:
 # -- Lessons -------------------------------------------------------------------------------
 
 
-def lessons_taught(sessions: QuerySet, provinces: QuerySet) -> dict:
+def lessons_taught(
+    sessions: QuerySet,
+    provinces: QuerySet,
+    *,
+    reach: Sequence[tuple[LessonReachSource, dict[int, int]]] = (),
+    threshold: int = 0,
+) -> dict:
     """Each lesson: sessions that taught it, where, and the report's provinces not reached.
 
-    Also the provinces where no lesson at all was taught in the report's period.
+    Also the provinces where no lesson at all was taught in the report's period. `reach`
+    holds the other apps' counts of the lesson (`lesson_reach`), each a column of its own
+    (`reach_columns`), never added into the sessions; a count under `threshold` reads None.
     """
     from sessions.models import SessionLesson
 
@@ -427,16 +437,25 @@ def lessons_taught(sessions: QuerySet, provinces: QuerySet) -> dict:
     per_lesson: dict[int, dict[int, int]] = {}
     for row in rows:
         per_lesson.setdefault(row["lesson_id"], {})[row["province_id"]] = row["sessions"]
+    reached_otherwise = {lesson_id for _source, counts in reach for lesson_id in counts}
     from curriculum.models import LessonPage
 
-    titles = dict(LessonPage.objects.filter(pk__in=per_lesson).values_list("pk", "title"))
+    titles = dict(
+        LessonPage.objects.filter(pk__in={*per_lesson, *reached_otherwise}).values_list(
+            "pk", "title"
+        )
+    )
     lessons = []
-    for lesson_id, where in per_lesson.items():
+    for lesson_id in {*per_lesson, *reached_otherwise}:
+        where = per_lesson.get(lesson_id, {})
         lessons.append(
             {
                 "lesson_id": lesson_id,
                 "title": titles.get(lesson_id, ""),
                 "sessions": sum(where.values()),
+                "reach": [
+                    _shown_count(counts.get(lesson_id, 0), threshold) for _source, counts in reach
+                ],
                 "provinces": [
                     {"name": names.get(pk, ""), "sessions": count}
                     for pk, count in sorted(where.items(), key=lambda item: -item[1])
@@ -450,10 +469,21 @@ def lessons_taught(sessions: QuerySet, provinces: QuerySet) -> dict:
     taught_anywhere = {pk for where in per_lesson.values() for pk in where}
     return {
         "lessons": lessons,
+        "reach_columns": [source.label for source, _counts in reach],
         "provinces_without_lesson": [
             province.name for province in province_list if province.pk not in taught_anywhere
         ],
     }
+
+
+def _shown_count(value: int, threshold: int) -> int | None:
+    """None for a count of 1 to `threshold` - 1, which could point at a person."""
+    return None if 0 < value < threshold else value
+
+
+def lesson_reach(*, user: AnyUser, filters: ReportFilters) -> list:
+    """Each registered source of lesson reach with its counts for this viewer and filters."""
+    return [(source, source.counts(user, filters)) for source in lesson_reach_sources()]
 
 
 # -- Downloads -----------------------------------------------------------------------------
@@ -501,6 +531,9 @@ def handout_downloads(filters: ReportFilters) -> list[Row]:
 
 def programme_report(*, user: AnyUser, filters: ReportFilters) -> dict:
     """All the indicators of the main report, for the screen and the exports alike."""
+    # The crosstab's rule of who sees small counts (it imports this module, hence here).
+    from .crosstab import suppression_threshold
+
     sessions = report_sessions(user=user, filters=filters)
     provinces = report_provinces(user=user, filters=filters)
     people = people_figures(sessions)
@@ -513,7 +546,12 @@ def programme_report(*, user: AnyUser, filters: ReportFilters) -> dict:
         "by_district": by_district(sessions),
         "by_period": by_period(sessions, filters),
         "destinations": planning_to_migrate_by_destination(sessions),
-        "lessons": lessons_taught(sessions, provinces),
+        "lessons": lessons_taught(
+            sessions,
+            provinces,
+            reach=lesson_reach(user=user, filters=filters),
+            threshold=suppression_threshold(user),
+        ),
         "downloads": handout_downloads(filters),
     }
 
