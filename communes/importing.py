@@ -1,6 +1,6 @@
 """Reading movements from a spreadsheet, and checking every row, for an officer's import.
 
-The columns are the register export's (`MovementViewSet.list_export`), headed in Khmer or
+The columns are the register export's (`file_columns.MOVEMENT_FILE_COLUMNS`), headed in Khmer or
 English as the export heads them, so an exported file imports again. The file is opened
 and bounded by the shared `spreadsheets` package, as the agencies' list is. Names and
 phones are never imported: a file with such a column is refused whole (docs/decisions.md).
@@ -34,38 +34,13 @@ from spreadsheets.reading import BadFile, open_table
 from spreadsheets.writers import looks_like_formula
 
 from .choices import MovementKind
+from .file_columns import MOVEMENT_FILE_COLUMNS
 from .models import Movement
 from .scoping import communes_for_user
 
 SHEET_NAMES = ("Sheet1", "movements", "ចលនា")
 #: The export's columns, in its order; read as text, then checked against the register.
-KEYS = [
-    "person_code",
-    "kind",
-    "date",
-    "commune",
-    "village",
-    "sex",
-    "age_band",
-    "age",
-    "destination_country",
-    "destination_province",
-    "sector",
-    "channel",
-    "agency",
-    "currency",
-    "fees_paid",
-    "debt_taken",
-    "has_passport",
-    "passport_holder",
-    "has_work_permit",
-    "has_contract_they_read",
-    "orientation_received",
-    "return_reason",
-    "help_wanted",
-    "departure",
-    "is_sample",
-]
+KEYS = list(MOVEMENT_FILE_COLUMNS)
 REQUIRED = {"kind", "date", "commune", "village", "sex", "age_band", "sector", "channel"}
 #: Columns refused whole: names and phones are kept only with consent taken on the phone.
 PERSONAL = ["name", "phone", "contact_consent", "consent_recorded_on"]

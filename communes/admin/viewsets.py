@@ -20,6 +20,7 @@ from wagtail.permissions import ModelPermissionPolicy
 from geography.models import Commune
 
 from ..choices import Channel, MovementKind, ReportedTo, ReturnReason, Sector
+from ..file_columns import MOVEMENT_FILE_COLUMNS
 from ..models import (
     FeeCap,
     FocalPointAssignment,
@@ -236,33 +237,7 @@ class MovementViewSet(ScopedRegisterViewSet):
         BooleanColumn("help_wanted", label=_("wants help")),
     ]
     # Never the name or phone: a list's file travels further than its screen.
-    list_export = [
-        "person_code",
-        "kind",
-        "date",
-        "commune",
-        "village",
-        "sex",
-        "age_band",
-        "age",
-        "destination_country",
-        "destination_province",
-        "sector",
-        "channel",
-        "agency",
-        "currency",
-        "fees_paid",
-        "debt_taken",
-        "has_passport",
-        "passport_holder",
-        "has_work_permit",
-        "has_contract_they_read",
-        "orientation_received",
-        "return_reason",
-        "help_wanted",
-        "departure",
-        "is_sample",
-    ]
+    list_export = list(MOVEMENT_FILE_COLUMNS)
     export_filename = "movements"
     inspect_view_fields = [
         "person_code",
