@@ -529,8 +529,12 @@ def handout_downloads(filters: ReportFilters) -> list[Row]:
 # -- Everything for one report -------------------------------------------------------------
 
 
-def programme_report(*, user: AnyUser, filters: ReportFilters) -> dict:
-    """All the indicators of the main report, for the screen and the exports alike."""
+def programme_report(*, user: AnyUser, filters: ReportFilters, live: bool = False) -> dict:
+    """All the indicators of the main report, for the screen and the exports alike.
+
+    `live` counts every figure from the trainings' own tables: the reference the kept
+    figures are checked against.
+    """
     # The crosstab's rule of who sees small counts (it imports this module, hence here).
     from .crosstab import suppression_threshold
 
