@@ -14,6 +14,7 @@ from .exports import ExportJob, ExportLog
 from .groups import GroupKind, Membership, PeerEducator, YouthGroup
 from .history import TrainingsLogEntry
 from .imports import ImportLog
+from .kept_figures import KeptAttendance, KeptFiguresChange, KeptSession
 from .officers import ProvinceAssignment
 from .training import SessionLesson, TrainingSession
 
@@ -31,6 +32,9 @@ __all__ = [
     "GroupKind",
     "Headcount",
     "ImportLog",
+    "KeptAttendance",
+    "KeptFiguresChange",
+    "KeptSession",
     "Membership",
     "Participant",
     "PeerEducator",
