@@ -14,7 +14,13 @@ from .exports import ExportJob, ExportLog
 from .groups import GroupKind, Membership, PeerEducator, YouthGroup
 from .history import TrainingsLogEntry
 from .imports import ImportLog
-from .kept_figures import KeptAttendance, KeptFiguresChange, KeptSession
+from .kept_figures import (
+    KeptAttendance,
+    KeptDistrictPeriod,
+    KeptFiguresChange,
+    KeptPeoplePeriod,
+    KeptSession,
+)
 from .officers import ProvinceAssignment
 from .training import SessionLesson, TrainingSession
 
@@ -33,7 +39,9 @@ __all__ = [
     "Headcount",
     "ImportLog",
     "KeptAttendance",
+    "KeptDistrictPeriod",
     "KeptFiguresChange",
+    "KeptPeoplePeriod",
     "KeptSession",
     "Membership",
     "Participant",

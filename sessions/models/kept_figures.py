@@ -38,22 +38,50 @@ class KeptAttendance(models.Model):
     next_province = models.DateField()
     next_district = models.DateField()
     next_group = models.DateField()
-    # First day of the month and quarter after this one: a next attendance on or after
-    # it makes this the person's last attendance of the month (quarter).
+    # The month and quarter (their first days), and the first day of the ones after: a
+    # next attendance on or after it makes this the person's last of the month (quarter).
+    month = models.DateField()
+    quarter = models.DateField()
     following_month = models.DateField()
     following_quarter = models.DateField()
 
     class Meta:
+        # Each counting query reads one of these alone (PostgreSQL: `include`).
         indexes = [
-            models.Index(fields=["next_national", "date"], name="kept_att_next_national"),
             models.Index(
-                fields=["province_id", "next_province", "date"], name="kept_att_next_province"
+                fields=["next_national", "date"],
+                include=["sex", "age_band", "plans_to_migrate", "returned_migrant"],
+                name="kept_att_next_national",
             ),
-            models.Index(fields=["next_province", "date"], name="kept_att_province_any"),
             models.Index(
-                fields=["district_id", "next_district", "date"], name="kept_att_next_district"
+                fields=["province_id", "next_province", "date"],
+                include=["sex", "age_band", "plans_to_migrate", "returned_migrant"],
+                name="kept_att_next_province",
             ),
-            models.Index(fields=["next_district", "date"], name="kept_att_district_any"),
+            models.Index(
+                fields=["district_id", "next_district", "date"],
+                include=["sex", "age_band", "plans_to_migrate", "returned_migrant"],
+                name="kept_att_next_district",
+            ),
+            # People by province and district in one pass: a person's next attendance in
+            # their district is never later than in their province.
+            models.Index(
+                fields=["next_district", "date"],
+                include=["province_id", "district_id", "next_province"],
+                name="kept_att_district_any",
+            ),
+            models.Index(
+                fields=["date"],
+                include=[
+                    "next_national",
+                    "next_province",
+                    "next_district",
+                    "next_group",
+                    "destination",
+                ],
+                condition=models.Q(plans_to_migrate=True),
+                name="kept_att_planning",
+            ),
             models.Index(fields=["group_id", "date"], name="kept_att_group"),
             models.Index(fields=["province_id", "date"], name="kept_att_province_date"),
             models.Index(fields=["date"], name="kept_att_date"),
@@ -63,7 +91,34 @@ class KeptAttendance(models.Model):
         return f"kept attendance {self.attendance_id}"
 
 
-class KeptSession(models.Model):
+class SessionSums(models.Model):
+    """Named attendances and headcounts, by sex and band on the day, and test scores."""
+
+    named = models.IntegerField(default=0)
+    named_female = models.IntegerField(default=0)
+    named_male = models.IntegerField(default=0)
+    named_prefer_not_to_say = models.IntegerField(default=0)
+    named_10_14 = models.IntegerField(default=0)
+    named_15_17 = models.IntegerField(default=0)
+    named_18_24 = models.IntegerField(default=0)
+    named_25_plus = models.IntegerField(default=0)
+    headcount = models.IntegerField(default=0)
+    headcount_female = models.IntegerField(default=0)
+    headcount_male = models.IntegerField(default=0)
+    headcount_prefer_not_to_say = models.IntegerField(default=0)
+    headcount_10_14 = models.IntegerField(default=0)
+    headcount_15_17 = models.IntegerField(default=0)
+    headcount_18_24 = models.IntegerField(default=0)
+    headcount_25_plus = models.IntegerField(default=0)
+    scored = models.IntegerField(default=0)
+    pre_total = models.IntegerField(default=0)
+    post_total = models.IntegerField(default=0)
+
+    class Meta:
+        abstract = True
+
+
+class KeptSession(SessionSums):
     """A verified community session with its attendances and headcounts summed."""
 
     session_id = models.BigIntegerField(primary_key=True)
@@ -74,27 +129,10 @@ class KeptSession(models.Model):
     # The group's next verified community session, or NO_NEXT_DATE: active groups are
     # counted like people (a group is in one place, so one date serves every level).
     next_of_group = models.DateField()
+    month = models.DateField()
+    quarter = models.DateField()
     following_month = models.DateField()
     following_quarter = models.DateField()
-    named = models.IntegerField()
-    named_female = models.IntegerField()
-    named_male = models.IntegerField()
-    named_prefer_not_to_say = models.IntegerField()
-    named_10_14 = models.IntegerField()
-    named_15_17 = models.IntegerField()
-    named_18_24 = models.IntegerField()
-    named_25_plus = models.IntegerField()
-    headcount = models.IntegerField()
-    headcount_female = models.IntegerField()
-    headcount_male = models.IntegerField()
-    headcount_prefer_not_to_say = models.IntegerField()
-    headcount_10_14 = models.IntegerField()
-    headcount_15_17 = models.IntegerField()
-    headcount_18_24 = models.IntegerField()
-    headcount_25_plus = models.IntegerField()
-    scored = models.IntegerField()
-    pre_total = models.IntegerField()
-    post_total = models.IntegerField()
 
     class Meta:
         indexes = [
@@ -102,11 +140,76 @@ class KeptSession(models.Model):
             models.Index(fields=["province_id", "date"], name="kept_session_province"),
             models.Index(fields=["district_id", "date"], name="kept_session_district"),
             models.Index(fields=["group_id", "date"], name="kept_session_group"),
-            models.Index(fields=["next_of_group", "date"], name="kept_session_next"),
+            models.Index(
+                fields=["next_of_group", "date"],
+                include=["province_id", "district_id"],
+                name="kept_session_next",
+            ),
         ]
 
     def __str__(self):
         return f"kept session {self.session_id}"
+
+
+class PeriodKind(models.TextChoices):
+    MONTH = "m", "month"
+    QUARTER = "q", "quarter"
+
+
+class KeptDistrictPeriod(SessionSums):
+    """A district's sessions of one whole month (quarter), summed: a report over whole
+    periods adds these up instead of every session. `groups` are those whose last session
+    of the period was there."""
+
+    district_id = models.BigIntegerField()
+    province_id = models.BigIntegerField()
+    kind = models.CharField(max_length=1, choices=PeriodKind.choices)
+    period = models.DateField()
+    sessions = models.IntegerField(default=0)
+    groups = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["district_id", "province_id", "kind", "period"],
+                name="kept_district_period_unique",
+            )
+        ]
+        indexes = [
+            models.Index(fields=["kind", "period"], name="kept_district_period_kind"),
+            models.Index(
+                fields=["province_id", "kind", "period"], name="kept_district_period_prov"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.district_id} {self.kind} {self.period}"
+
+
+class KeptPeoplePeriod(models.Model):
+    """People reached in one whole month (quarter) in the country (node 0), a province or
+    a district: a distinct count that whole periods cannot add up to, so kept apart."""
+
+    class Level(models.TextChoices):
+        NATIONAL = "n", "national"
+        PROVINCE = "p", "province"
+        DISTRICT = "d", "district"
+
+    level = models.CharField(max_length=1, choices=Level.choices)
+    node = models.BigIntegerField()
+    kind = models.CharField(max_length=1, choices=PeriodKind.choices)
+    period = models.DateField()
+    people = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["level", "node", "kind", "period"], name="kept_people_period_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.level}{self.node} {self.kind} {self.period}: {self.people}"
 
 
 class KeptFiguresChange(models.Model):

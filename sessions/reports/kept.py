@@ -1,3 +1,4 @@
+# ruff: noqa: S608 - SQL built from model table names and choices, values passed as parameters
 """Keeping the report's kept rows (`sessions.models.kept_figures`) equal to the trainings.
 
 Every change that moves a figure leaves a `KeptFiguresChange` row, written by a database
@@ -20,7 +21,6 @@ from django.db import connection, transaction
 
 from geography.models import Commune, District
 from sessions.models import (
-    AgeBand,
     Attendance,
     Headcount,
     Participant,
@@ -31,35 +31,38 @@ from sessions.models import (
 from sessions.models.kept_figures import (
     NO_NEXT_DATE,
     KeptAttendance,
+    KeptDistrictPeriod,
     KeptFiguresChange,
+    KeptPeoplePeriod,
     KeptSession,
 )
+
+from . import kept_periods
+from .kept_columns import BAND_COLUMNS
 
 #: Past this many changed sessions and people, one full rebuild beats row-by-row work
 #: (a first deploy, a large import).
 FULL_REBUILD_ABOVE = 20_000
-
-BAND_COLUMNS = {
-    AgeBand.AGE_10_14: "10_14",
-    AgeBand.AGE_15_17: "15_17",
-    AgeBand.AGE_18_24: "18_24",
-    AgeBand.AGE_25_PLUS: "25_plus",
-}
 
 
 def _table(model) -> str:
     return connection.ops.quote_name(model._meta.db_table)
 
 
-def _following(column: str, months: int) -> str:
-    """SQL for the first day of the month (quarter) after the one holding `column`."""
+def _period_start(column: str, months: int, later: int = 0) -> str:
+    """SQL for the first day of the month (quarter) holding `column`, or `later` after it."""
     if connection.vendor == "postgresql":
         unit = "quarter" if months == 3 else "month"
-        return f"CAST(DATE_TRUNC('{unit}', {column}) + INTERVAL '{months} months' AS date)"
-    if months == 3:
-        back = f"((CAST(STRFTIME('%m', {column}) AS integer) - 1) % 3)"
-        return f"DATE({column}, 'start of month', '-' || {back} || ' months', '+3 months')"
-    return f"DATE({column}, 'start of month', '+1 months')"
+        return f"CAST(DATE_TRUNC('{unit}', {column}) + INTERVAL '{later * months} months' AS date)"
+    back = f"((CAST(STRFTIME('%m', {column}) AS integer) - 1) % {months})"
+    return (
+        f"DATE({column}, 'start of month', '-' || {back} || ' months', '+{later * months} months')"
+    )
+
+
+def _periods(column: str) -> str:
+    """month, quarter, following_month, following_quarter of a date column."""
+    return ", ".join(_period_start(column, months, later) for later in (0, 1) for months in (1, 3))
 
 
 def _places_join(group_column: str) -> str:
@@ -85,18 +88,18 @@ def _insert_attendances(where: str, params: list) -> None:
             attendance_id, participant_id, session_id, date, group_id, district_id,
             province_id, sex, age_band, plans_to_migrate, returned_migrant, destination,
             next_national, next_province, next_district, next_group,
-            following_month, following_quarter)
+            month, quarter, following_month, following_quarter)
         SELECT a.id, a.participant_id, s.id, s.date, g.id, d.id, d.province_id, p.sex,
             a.age_band, COALESCE(p.plans_to_migrate, FALSE), p.returned_migrant,
             TRIM(p.destination),
             {next_in()}, {next_in("d.province_id")}, {next_in("d.id")}, {next_in("g.id")},
-            {_following("s.date", 1)}, {_following("s.date", 3)}
+            {_periods("s.date")}
         FROM {_table(Attendance)} a
         JOIN {_table(TrainingSession)} s ON s.id = a.session_id
         JOIN {_table(Participant)} p ON p.id = a.participant_id
         {_places_join("s.group_id")}
         WHERE {COUNTED_SESSION} {where}
-    """  # noqa: S608 - table names from the models, values passed as parameters
+    """
     with connection.cursor() as cursor:
         cursor.execute(sql, [*COUNTED_PARAMS, *params])
 
@@ -156,11 +159,11 @@ def _insert_sessions(group_ids: list[int] | None) -> None:
     sql = f"""
         INSERT INTO {_table(KeptSession)} (
             session_id, date, group_id, district_id, province_id, next_of_group,
-            following_month, following_quarter, {", ".join(columns)})
+            month, quarter, following_month, following_quarter, {", ".join(columns)})
         SELECT s.id, s.date, g.id, d.id, d.province_id,
             COALESCE(LEAD(s.date) OVER (PARTITION BY s.group_id ORDER BY s.date, s.id),
                 '{NO_NEXT_DATE}'),
-            {_following("s.date", 1)}, {_following("s.date", 3)}, {", ".join(values)}
+            {_periods("s.date")}, {", ".join(values)}
         FROM {_table(TrainingSession)} s
         {_places_join("s.group_id")}
         LEFT JOIN (
@@ -174,7 +177,7 @@ def _insert_sessions(group_ids: list[int] | None) -> None:
             FROM {_table(Headcount)} h {inner_where} GROUP BY h.session_id
         ) hc ON hc.session_id = s.id
         WHERE {COUNTED_SESSION} {where}
-    """  # noqa: S608 - names from the models and choices, values passed as parameters
+    """
     with connection.cursor() as cursor:
         inner = params if group_ids is not None else []
         cursor.execute(sql, [*inner, *inner, *COUNTED_PARAMS, *params])
@@ -197,9 +200,10 @@ def kept_figures_rebuild() -> None:
     KeptSession.objects.all().delete()
     _insert_attendances("", [])
     _insert_sessions(None)
+    kept_periods.rebuild()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            for model in (KeptAttendance, KeptSession):
+            for model in (KeptAttendance, KeptSession, KeptDistrictPeriod, KeptPeoplePeriod):
                 cursor.execute(f"ANALYZE {_table(model)}")
 
 
@@ -247,10 +251,28 @@ def kept_figures_refresh() -> int:
     list(Participant.objects.select_for_update().filter(pk__in=people).order_by("pk").values("pk"))
     list(YouthGroup.objects.select_for_update().filter(pk__in=groups).order_by("pk").values("pk"))
     if people:
+        where, params = _in("participant_id", people)
+        select, keys = kept_periods.people_select(where), len(kept_periods.PEOPLE_KEYS)
+        before = kept_periods.counts(select, params, keys)
         KeptAttendance.objects.filter(participant_id__in=people).delete()
         _insert_attendances(*_in("a.participant_id", people))
+        after = kept_periods.counts(select, params, keys)
+        kept_periods.add(
+            KeptPeoplePeriod, kept_periods.PEOPLE_KEYS, kept_periods.PEOPLE_VALUES, before, after
+        )
     if groups:
+        where, params = _in("group_id", groups)
+        select, keys = kept_periods.sessions_select(where), len(kept_periods.SESSION_KEYS)
+        before = kept_periods.counts(select, params, keys)
         KeptSession.objects.filter(group_id__in=groups).delete()
         _insert_sessions(sorted(groups))
+        after = kept_periods.counts(select, params, keys)
+        kept_periods.add(
+            KeptDistrictPeriod,
+            kept_periods.SESSION_KEYS,
+            kept_periods.SESSION_VALUES,
+            before,
+            after,
+        )
     KeptFiguresChange.objects.filter(pk__in=change_ids).delete()
     return len(changes)

@@ -14,9 +14,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from django.db import connections
-from django.db.models import Count, F, Max, Q, QuerySet, Sum, Value
+from django.db.models import CharField, Count, F, Max, Q, QuerySet, Sum, Value
 from django.db.models.expressions import Combinable
-from django.db.models.functions import Coalesce, Trim, TruncMonth, TruncQuarter
+from django.db.models.functions import Cast, Coalesce, Concat, Trim, TruncMonth, TruncQuarter
 
 from curriculum.models import PrintedFileDownload
 from curriculum.print_variants import LESSON_VARIANTS, PrintVariant
@@ -134,7 +134,9 @@ def people_figures(sessions: QuerySet) -> PeopleFigures:
         .values("participant")
         .annotate(
             n=Count("pk"),
-            band=Max("age_band"),
+            # The day and band of the latest attendance as one text ("2026-03-0718-24"):
+            # its maximum is the latest day, with that day's highest band.
+            band=Max(Concat(Cast("session__date", CharField()), "age_band")),
             scored=Count("pk", filter=scored),
             pre=Sum("pre_test_score", filter=scored),
             post=Sum("post_test_score", filter=scored),
@@ -145,15 +147,16 @@ def people_figures(sessions: QuerySet) -> PeopleFigures:
     quote = connection.ops.quote_name
     participants = quote(Participant._meta.db_table)
     column = {name: f"per_person.{quote(name)}" for name in ("participant", "n", "band")}
+    band = f"SUBSTR({column['band']}, {len('YYYY-MM-DD') + 1})"
     query = f"""
-        SELECT person.{quote("sex")}, {column["band"]}, COUNT(*), SUM({column["n"]}),
+        SELECT person.{quote("sex")}, {band}, COUNT(*), SUM({column["n"]}),
             SUM(CASE WHEN person.{quote("plans_to_migrate")} THEN 1 ELSE 0 END),
             SUM(CASE WHEN person.{quote("returned_migrant")} THEN 1 ELSE 0 END),
             SUM(per_person.{quote("scored")}), SUM(per_person.{quote("pre")}),
             SUM(per_person.{quote("post")})
         FROM ({sql}) per_person
         JOIN {participants} person ON person.{quote("id")} = {column["participant"]}
-        GROUP BY person.{quote("sex")}, {column["band"]}
+        GROUP BY person.{quote("sex")}, {band}
     """  # noqa: S608 - names quoted by the backend, values passed as parameters
     figures = PeopleFigures(cells={})
     with connection.cursor() as cursor:
@@ -244,8 +247,8 @@ def by_sex(sessions: QuerySet, people: PeopleFigures | None = None) -> list[Row]
 def by_age_band(sessions: QuerySet, people: PeopleFigures | None = None) -> list[Row]:
     """Attendances by the age band on the day; people by their band at their latest session.
 
-    A person who moved up a band during the period counts once, in the older band (the
-    bands' codes sort in age order), so the bands add up to the people reached.
+    A person who moved up a band during the period counts once, in their band at their
+    latest session (the highest, if two that day), so the bands add up to the people reached.
     """
     people = people if people is not None else people_figures(sessions)
     latest: dict = {}
@@ -307,7 +310,11 @@ def _by_key(
 
 def by_province(sessions: QuerySet, provinces: QuerySet) -> list[Row]:
     """Every province of the report, with none left out (the map shades them all)."""
-    figures = _by_key(sessions, f"{PROVINCE_OF_SESSION}_id")
+    return province_rows(_by_key(sessions, f"{PROVINCE_OF_SESSION}_id"), provinces)
+
+
+def province_rows(figures: dict, provinces: QuerySet) -> list[Row]:
+    """Rows of figures by province id (sessions, groups, attendances, people)."""
     return [
         Row(
             key=province.code,
@@ -323,7 +330,11 @@ def by_province(sessions: QuerySet, provinces: QuerySet) -> list[Row]:
 
 def by_district(sessions: QuerySet) -> list[Row]:
     """The districts where sessions were held, by province and district code."""
-    figures = _by_key(sessions, f"{DISTRICT_OF_SESSION}_id")
+    return district_rows(_by_key(sessions, f"{DISTRICT_OF_SESSION}_id"))
+
+
+def district_rows(figures: dict) -> list[Row]:
+    """Rows of figures by district id, for the districts that have any."""
     districts = District.objects.filter(pk__in=figures).select_related("province")
     return [
         Row(
@@ -359,7 +370,11 @@ def period_label(day: datetime.date, period: str) -> str:
 def by_period(sessions: QuerySet, filters: ReportFilters) -> list[Row]:
     """Month by month (or quarter by quarter), with empty periods shown as zero."""
     trunc = TruncQuarter if filters.period == QUARTER else TruncMonth
-    figures = _by_key(sessions, "date", key_expression=lambda name: trunc(name))
+    return period_rows(_by_key(sessions, "date", key_expression=lambda name: trunc(name)), filters)
+
+
+def period_rows(figures: dict, filters: ReportFilters) -> list[Row]:
+    """Rows of figures by the first day of each period, empty periods shown as zero."""
     days = [_as_date(key) for key in figures if key is not None]
     figures = {_as_date(key): value for key, value in figures.items() if key is not None}
     if not days and not (filters.date_from and filters.date_to):
@@ -537,19 +552,27 @@ def programme_report(*, user: AnyUser, filters: ReportFilters, live: bool = Fals
     """
     # The crosstab's rule of who sees small counts (it imports this module, hence here).
     from .crosstab import suppression_threshold
+    from .kept_selectors import kept_figures
 
-    sessions = report_sessions(user=user, filters=filters)
     provinces = report_provinces(user=user, filters=filters)
-    people = people_figures(sessions)
+    figures = None if live else kept_figures(user=user, filters=filters, provinces=provinces)
+    if figures is None:
+        sessions = report_sessions(user=user, filters=filters)
+        people = people_figures(sessions)
+        figures = {
+            "sessions": sessions,
+            "totals": totals(sessions, people),
+            "by_sex": by_sex(sessions, people),
+            "by_age_band": by_age_band(sessions, people),
+            "by_province": by_province(sessions, provinces),
+            "by_district": by_district(sessions),
+            "by_period": by_period(sessions, filters),
+            "destinations": planning_to_migrate_by_destination(sessions),
+        }
+    sessions = figures.pop("sessions")
     return {
         "filters": filters,
-        "totals": totals(sessions, people),
-        "by_sex": by_sex(sessions, people),
-        "by_age_band": by_age_band(sessions, people),
-        "by_province": by_province(sessions, provinces),
-        "by_district": by_district(sessions),
-        "by_period": by_period(sessions, filters),
-        "destinations": planning_to_migrate_by_destination(sessions),
+        **figures,
         "lessons": lessons_taught(
             sessions,
             provinces,
@@ -564,8 +587,12 @@ def month_figures(*, user: AnyUser, month: datetime.date) -> dict:
     """Sessions, attendances and people reached in the calendar month holding `month`."""
     first = month.replace(day=1)
     last = _next_period(first, MONTH) - datetime.timedelta(days=1)
-    sessions = report_sessions(user=user, filters=ReportFilters(date_from=first, date_to=last))
-    figures = totals(sessions)
+    from .kept_selectors import kept_totals
+
+    filters = ReportFilters(date_from=first, date_to=last)
+    figures = kept_totals(user=user, filters=filters)
+    if figures is None:
+        figures = totals(report_sessions(user=user, filters=filters))
     return {key: figures[key] for key in ("sessions", "attendances", "people")}
 
 
@@ -576,8 +603,9 @@ def sessions_awaiting_verification(*, user: AnyUser) -> int:
 
 def national_figures() -> dict:
     """The country's headline figures for the public home page (no personal data)."""
-    sessions = report_sessions(user=None, filters=ReportFilters(), everywhere=True)
-    figures = totals(sessions)
+    from .kept_selectors import kept_totals
+
+    figures = kept_totals(user=None, filters=ReportFilters(), everywhere=True)
     return {
         "people": figures["people"],
         "sessions": figures["sessions"],

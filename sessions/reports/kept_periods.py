@@ -1,0 +1,120 @@
+# ruff: noqa: S608 - SQL built from model table names and constants, values passed as parameters
+"""Whole months and quarters kept summed (`KeptDistrictPeriod`, `KeptPeoplePeriod`).
+
+They are kept by difference: before a refresh replaces some people's (groups') kept rows,
+what those rows added to each period is counted and taken off; after, what the new rows add
+is put on. A person's rows alone decide whether they count in a period, so nobody else's
+contribution moves. Additions are one upsert (`ON CONFLICT … DO UPDATE`), which PostgreSQL
+applies row by row under lock, so two refreshes adding to one month never lose either.
+"""
+
+import datetime
+from collections import Counter
+
+from django.db import connection
+
+from sessions.models import KeptAttendance, KeptDistrictPeriod, KeptPeoplePeriod, KeptSession
+from sessions.models.kept_figures import PeriodKind
+
+from .kept_columns import SESSION_SUMS
+
+#: kind → (column of the period's first day, column of the next period's first day)
+PERIOD_COLUMNS = {
+    PeriodKind.MONTH: ("month", "following_month"),
+    PeriodKind.QUARTER: ("quarter", "following_quarter"),
+}
+#: level → (column of the place, or None for the country; column of the next attendance there)
+LEVEL_COLUMNS = {
+    KeptPeoplePeriod.Level.NATIONAL: (None, "next_national"),
+    KeptPeoplePeriod.Level.PROVINCE: ("province_id", "next_province"),
+    KeptPeoplePeriod.Level.DISTRICT: ("district_id", "next_district"),
+}
+PEOPLE_KEYS = ["level", "node", "kind", "period"]
+PEOPLE_VALUES = ["people"]
+SESSION_KEYS = ["district_id", "province_id", "kind", "period"]
+SESSION_VALUES = ["sessions", "groups", *SESSION_SUMS]
+BATCH = 400
+
+
+def _table(model) -> str:
+    return connection.ops.quote_name(model._meta.db_table)
+
+
+def people_select(where: str) -> tuple[str, int]:
+    """SELECT of (level, node, kind, period, people) over kept attendances; how many
+    times its parameters repeat."""
+    selects = []
+    for level, (node, next_column) in LEVEL_COLUMNS.items():
+        for kind, (period, following) in PERIOD_COLUMNS.items():
+            group_by = f"{node}, {period}" if node else period
+            selects.append(
+                f"SELECT '{level}', {node or 0}, '{kind}', {period}, COUNT(*) "
+                f"FROM {_table(KeptAttendance)} WHERE {next_column} >= {following} {where} "
+                f"GROUP BY {group_by}"
+            )
+    return " UNION ALL ".join(selects), len(selects)
+
+
+def sessions_select(where: str) -> tuple[str, int]:
+    """SELECT of (district, province, kind, period, sessions, groups, sums…) over kept
+    sessions; how many times its parameters repeat."""
+    sums = ", ".join(f"SUM({name})" for name in SESSION_SUMS)
+    selects = [
+        f"SELECT district_id, province_id, '{kind}', {period}, COUNT(*), "
+        f"SUM(CASE WHEN next_of_group >= {following} THEN 1 ELSE 0 END), {sums} "
+        f"FROM {_table(KeptSession)} WHERE 1 = 1 {where} "
+        f"GROUP BY district_id, province_id, {period}"
+        for kind, (period, following) in PERIOD_COLUMNS.items()
+    ]
+    return " UNION ALL ".join(selects), len(selects)
+
+
+def _day(value) -> datetime.date:
+    return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(value[:10])
+
+
+def counts(select: tuple[str, int], params: list, keys: int) -> dict[tuple, Counter]:
+    """The select's rows as {key columns: Counter of the value columns' positions}."""
+    sql, repeat = select
+    figures: dict[tuple, Counter] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params * repeat)
+        for row in cursor.fetchall():
+            key = (*row[: keys - 1], _day(row[keys - 1]))
+            figures[key] = Counter(dict(enumerate(value or 0 for value in row[keys:])))
+    return figures
+
+
+def add(model, key_columns: list[str], value_columns: list[str], before: dict, after: dict):
+    """Add `after` less `before` to the kept periods (one upsert per batch, keys in order)."""
+    rows = []
+    for key in sorted({*before, *after}):
+        change = after.get(key, Counter())
+        change.subtract(before.get(key, Counter()))
+        values = [change.get(index, 0) for index in range(len(value_columns))]
+        if any(values):
+            rows.append([*key, *values])
+    table = _table(model)
+    columns = [*key_columns, *value_columns]
+    updates = ", ".join(f"{name} = {table}.{name} + excluded.{name}" for name in value_columns)
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), BATCH):
+            batch = rows[start : start + BATCH]
+            placeholders = ", ".join(["(" + ", ".join(["%s"] * len(columns)) + ")"] * len(batch))
+            cursor.execute(
+                f"INSERT INTO {table} ({', '.join(columns)}) VALUES {placeholders} "
+                f"ON CONFLICT ({', '.join(key_columns)}) DO UPDATE SET {updates}",
+                [value for row in batch for value in row],
+            )
+
+
+def rebuild() -> None:
+    """Every kept period again from the kept rows."""
+    KeptPeoplePeriod.objects.all().delete()
+    KeptDistrictPeriod.objects.all().delete()
+    with connection.cursor() as cursor:
+        for model, columns, (select, _repeat) in (
+            (KeptPeoplePeriod, PEOPLE_KEYS + PEOPLE_VALUES, people_select("")),
+            (KeptDistrictPeriod, SESSION_KEYS + SESSION_VALUES, sessions_select("")),
+        ):
+            cursor.execute(f"INSERT INTO {_table(model)} ({', '.join(columns)}) {select}")
