@@ -35,6 +35,7 @@ from .models import (
     TrainingsLogEntry,
     YouthGroup,
 )
+from .reports.kept import kept_figures_refresh
 from .scoping import (
     club_for_user,
     club_training_sessions_for_user,
@@ -222,6 +223,7 @@ def training_session_verify(*, session: TrainingSession, user: User) -> Training
     log(instance=session, action="trainings.verify", user=user)
     if current.is_training_of_trainers:
         peer_educators_from_training(session=current)
+    kept_figures_refresh()
     return session
 
 
@@ -305,6 +307,7 @@ def training_session_return(
     if current.status == TrainingSession.Status.VERIFIED and current.is_training_of_trainers:
         peer_educators_undo_training(session=current)
     log(instance=session, action="trainings.return", user=user, data={"reason": reason.strip()})
+    kept_figures_refresh()
     return session
 
 
@@ -355,6 +358,7 @@ def participant_erase(
         screen=screen,
         participants=[participant],
     )
+    kept_figures_refresh()
     return participant
 
 
@@ -410,6 +414,7 @@ def participants_merge(
     keep.full_clean()
     keep.save()
     log(instance=keep, action="trainings.merge", user=user, data={"merged": duplicate_code})
+    kept_figures_refresh()
     return keep
 
 

@@ -22,6 +22,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from sessions.models import ImportLog
+from sessions.reports.kept import kept_figures_refresh
 from spreadsheets.cleaning import CellError, is_blank
 from spreadsheets.columns import Column, map_headers
 from spreadsheets.reading import BadFile, Table, check_size, open_table
@@ -294,6 +295,8 @@ def import_write(*, log: ImportLog) -> ImportLog:
                 result = _run(log, write=True)
                 if result["counts"]["rejected"]:
                     raise ImportRejected(result)
+                # The report's kept figures move with the rows, in the same transaction.
+                kept_figures_refresh()
         except ImportRejected as rejected:
             result = rejected.args[0]
             _finish(log, ImportLog.Status.FAILED, **result, file_error=_changed_meanwhile())

@@ -16,8 +16,10 @@ two snapshots.
 """
 
 from collections.abc import Iterable
+from typing import Any
 
-from django.db import connection, transaction
+from django.db import connection, models, transaction
+from django.db.models import QuerySet
 
 from geography.models import Commune, District
 from sessions.models import (
@@ -45,7 +47,7 @@ from .kept_columns import BAND_COLUMNS
 FULL_REBUILD_ABOVE = 20_000
 
 
-def _table(model) -> str:
+def _table(model: type[models.Model]) -> str:
     return connection.ops.quote_name(model._meta.db_table)
 
 
@@ -73,10 +75,10 @@ def _places_join(group_column: str) -> str:
 
 
 COUNTED_SESSION = "s.status = %s AND s.is_training_of_trainers = %s"
-COUNTED_PARAMS = [TrainingSession.Status.VERIFIED, False]
+COUNTED_PARAMS: list[Any] = [TrainingSession.Status.VERIFIED, False]
 
 
-def _insert_attendances(where: str, params: list) -> None:
+def _insert_attendances(where: str, params: list[Any]) -> None:
     order = "ORDER BY s.date, a.age_band, a.id"
 
     def next_in(*partition: str) -> str:
@@ -106,7 +108,8 @@ def _insert_attendances(where: str, params: list) -> None:
 
 def _insert_sessions(group_ids: list[int] | None) -> None:
     """Kept sessions of these groups (all groups if None)."""
-    where, params, inner_where = "", [], ""
+    where, inner_where = "", ""
+    params: list[Any] = []
     if group_ids is not None:
         where, params = _in("s.group_id", group_ids)
         # Into the sums too, or each one would add up every attendance in the country.
@@ -183,12 +186,12 @@ def _insert_sessions(group_ids: list[int] | None) -> None:
         cursor.execute(sql, [*inner, *inner, *COUNTED_PARAMS, *params])
 
 
-def _in(column: str, keys: Iterable[int]) -> tuple[str, list]:
-    keys = sorted(keys)
-    return f"AND {column} IN ({', '.join(['%s'] * len(keys))})", keys
+def _in(column: str, keys: Iterable[int]) -> tuple[str, list[Any]]:
+    ordered: list[Any] = sorted(keys)
+    return f"AND {column} IN ({', '.join(['%s'] * len(ordered))})", ordered
 
 
-def _column(rows, name: str) -> set[int]:
+def _column(rows: QuerySet, name: str) -> set[int]:
     return set(rows.order_by().values_list(name, flat=True).distinct())
 
 

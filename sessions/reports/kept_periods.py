@@ -10,8 +10,9 @@ applies row by row under lock, so two refreshes adding to one month never lose e
 
 import datetime
 from collections import Counter
+from typing import Any
 
-from django.db import connection
+from django.db import connection, models
 
 from sessions.models import KeptAttendance, KeptDistrictPeriod, KeptPeoplePeriod, KeptSession
 from sessions.models.kept_figures import PeriodKind
@@ -36,7 +37,7 @@ SESSION_VALUES = ["sessions", "groups", *SESSION_SUMS]
 BATCH = 400
 
 
-def _table(model) -> str:
+def _table(model: type[models.Model]) -> str:
     return connection.ops.quote_name(model._meta.db_table)
 
 
@@ -69,11 +70,11 @@ def sessions_select(where: str) -> tuple[str, int]:
     return " UNION ALL ".join(selects), len(selects)
 
 
-def _day(value) -> datetime.date:
+def _day(value: datetime.date | str) -> datetime.date:
     return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(value[:10])
 
 
-def counts(select: tuple[str, int], params: list, keys: int) -> dict[tuple, Counter]:
+def counts(select: tuple[str, int], params: list[Any], keys: int) -> dict[tuple, Counter]:
     """The select's rows as {key columns: Counter of the value columns' positions}."""
     sql, repeat = select
     figures: dict[tuple, Counter] = {}
@@ -85,7 +86,13 @@ def counts(select: tuple[str, int], params: list, keys: int) -> dict[tuple, Coun
     return figures
 
 
-def add(model, key_columns: list[str], value_columns: list[str], before: dict, after: dict):
+def add(
+    model: type[models.Model],
+    key_columns: list[str],
+    value_columns: list[str],
+    before: dict,
+    after: dict,
+) -> None:
     """Add `after` less `before` to the kept periods (one upsert per batch, keys in order)."""
     rows = []
     for key in sorted({*before, *after}):

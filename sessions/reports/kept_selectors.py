@@ -13,6 +13,7 @@ provinces) has no such place, so it is counted live: `kept_figures` answers None
 import datetime
 from collections import Counter
 
+from django.db import models
 from django.db.models import Count, F, Q, QuerySet, Sum
 
 from geography.models import District
@@ -70,8 +71,8 @@ def _place_counted_in(
     return ("province", scope) if len(scope) == 1 else None
 
 
-def _rows(model, filters: ReportFilters, scope: list[int] | None) -> QuerySet:
-    rows = model.objects.order_by()
+def _rows(model: type[models.Model], filters: ReportFilters, scope: list[int] | None) -> QuerySet:
+    rows = model._default_manager.order_by()
     if scope is not None:
         rows = rows.filter(province_id__in=scope)
     if filters.date_from:
@@ -105,7 +106,9 @@ def _whole_periods(filters: ReportFilters) -> tuple[datetime.date | None, dateti
     return lower, upper
 
 
-def _in_whole_periods(lower, upper, field: str = "period") -> Q:
+def _in_whole_periods(
+    lower: datetime.date | None, upper: datetime.date | None, field: str = "period"
+) -> Q:
     """Within the whole periods (every period, for a range without dates)."""
     whole = Q(**{f"{field}__isnull": False})
     if lower:
@@ -219,7 +222,7 @@ def _node(level: str, filters: ReportFilters, scope: list[int] | None) -> int | 
         return province if scope is None or province in scope else None
     if level == "district":
         province = (
-            District.objects.filter(pk=filters.district_id)
+            District.objects.filter(pk=filters.district_id or 0)
             .values_list("province_id", flat=True)
             .first()
         )
@@ -227,7 +230,7 @@ def _node(level: str, filters: ReportFilters, scope: list[int] | None) -> int | 
     return None
 
 
-def _add(figures: dict, key, **values: int) -> None:
+def _add(figures: dict, key: object, **values: int) -> None:
     entry = figures.setdefault(key, {"sessions": 0, "groups": 0, "attendances": 0, "people": 0})
     for name, value in values.items():
         entry[name] += value

@@ -606,6 +606,7 @@ def national_figures() -> dict:
     from .kept_selectors import kept_totals
 
     figures = kept_totals(user=None, filters=ReportFilters(), everywhere=True)
+    assert figures is not None  # the whole country is always kept
     return {
         "people": figures["people"],
         "sessions": figures["sessions"],
