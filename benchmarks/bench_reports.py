@@ -1,5 +1,7 @@
 """The programme report page with 1,000,000 attendances (BENCH_REPORT_ATTENDANCES to change),
-against hand-written SQL GROUP BY queries that give the same figures, in the same run.
+against hand-written SQL GROUP BY queries that give the same figures, in the same run; and
+the page read from the kept figures against the live selectors it replaced (unfiltered, and
+with a province and a year), with what verifying one session costs to keep them current.
 
 On PostgreSQL:
     sh scripts/with-postgres.sh env .venv/bin/python benchmarks/bench_reports.py
@@ -8,10 +10,15 @@ On PostgreSQL:
 
 import os
 import random
+import statistics
 
 from harness import median_seconds, report, setup_django, throwaway_database
 
 setup_django()
+
+import datetime  # noqa: E402
+import time  # noqa: E402
+from unittest import mock  # noqa: E402
 
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -19,13 +26,18 @@ from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from demo.synthetic_trainings import training_data_generate  # noqa: E402
 from geography.loading import load_geography  # noqa: E402
+from geography.models import Province  # noqa: E402
 from sessions.models import Headcount, TrainingSession  # noqa: E402
+from sessions.reports import kept  # noqa: E402
+from sessions.reports.selectors import ReportFilters, programme_report  # noqa: E402
+from sessions.services import training_session_verify  # noqa: E402
 from tests.factories import UserFactory  # noqa: E402
 
 ATTENDANCES = int(os.environ.get("BENCH_REPORT_ATTENDANCES", "1000000"))
 SESSIONS = int(os.environ.get("BENCH_REPORT_SESSIONS", str(max(ATTENDANCES // 10, 10))))
 REPEAT = int(os.environ.get("BENCH_REPORT_REPEAT", "5"))
 URL = "/admin/reports/programme/?date_from=2021-01-01&date_to=2026-10-31"
+VERIFY_REPEAT = int(os.environ.get("BENCH_REPORT_VERIFY_REPEAT", "21"))
 
 VERIFIED_SESSIONS = """
     SELECT s.id, s.date, s.group_id, d.id AS district_id, d.province_id
@@ -115,9 +127,12 @@ def main() -> None:
             ],
             batch_size=20_000,
         )
+        start = time.perf_counter()
+        kept.kept_figures_rebuild()
+        rebuild_time = time.perf_counter() - start
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+                cursor.execute("VACUUM ANALYZE")
         report("report_bench_attendances", counts.attendances, "rows")
         report("report_bench_sessions", counts.sessions, "sessions")
 
@@ -152,6 +167,82 @@ def main() -> None:
         report("report_page_national", page_time * 1000, "ms", sql_time * 1000)
         report("report_page_queries", page_queries, "queries")
         report("report_hand_written_sql_queries", len(queries), "queries")
+        kept_against_live(client, national, rebuild_time)
+
+
+def kept_against_live(client: Client, national, rebuild_time: float) -> None:
+    """The page from the kept figures against the live selectors, and the cost of keeping."""
+    everything = ReportFilters(
+        date_from=datetime.date(2021, 1, 1), date_to=datetime.date(2026, 10, 31)
+    )
+    province = Province.objects.order_by("code")[4]
+    one_year = ReportFilters(
+        province_id=province.pk,
+        date_from=datetime.date(2025, 1, 1),
+        date_to=datetime.date(2025, 12, 31),
+    )
+    province_url = (
+        f"/admin/reports/programme/?province={province.pk}&date_from=2025-01-01&date_to=2025-12-31"
+    )
+    for filters in (everything, one_year):  # the same figures, or nothing is measured
+        assert programme_report(user=national, filters=filters) == programme_report(
+            user=national, filters=filters, live=True
+        )
+    for name, filters, url in (
+        ("national", everything, URL),
+        ("province_year", one_year, province_url),
+    ):
+        live = median_seconds(
+            lambda filters=filters: programme_report(user=national, filters=filters, live=True),
+            repeat=REPEAT,
+            warmup=1,
+        )
+        figures = median_seconds(
+            lambda filters=filters: programme_report(user=national, filters=filters),
+            repeat=REPEAT,
+            warmup=1,
+        )
+        with mock.patch("sessions.reports.views.programme_report", live_report):
+            live_page = median_seconds(lambda url=url: client.get(url), repeat=REPEAT, warmup=1)
+        page = median_seconds(lambda url=url: client.get(url), repeat=REPEAT, warmup=1)
+        report(f"report_live_selectors_{name}", live * 1000, "ms")
+        report(f"report_kept_figures_{name}", figures * 1000, "ms", live * 1000)
+        report(f"report_live_page_{name}", live_page * 1000, "ms")
+        report(f"report_kept_page_{name}", page * 1000, "ms", live_page * 1000)
+    report("report_kept_rebuild", rebuild_time, "s")
+
+    # Verifying one session: with the kept figures brought up to date in its transaction,
+    # against the same verification with the refresh left to later.
+    sessions = list(
+        TrainingSession.objects.filter(status=TrainingSession.Status.VERIFIED).order_by("?")[
+            : 2 * VERIFY_REPEAT
+        ]
+    )
+    TrainingSession.objects.filter(pk__in=[s.pk for s in sessions]).update(
+        status=TrainingSession.Status.SUBMITTED
+    )
+    kept.kept_figures_refresh()
+    with_kept = _verify_times(sessions[:VERIFY_REPEAT], national)
+    with mock.patch("sessions.services.kept_figures_refresh"):
+        without = _verify_times(sessions[VERIFY_REPEAT:], national)
+    kept.kept_figures_refresh()
+    report("report_verify_without_kept_update", without * 1000, "ms")
+    report("report_verify_with_kept_update", with_kept * 1000, "ms", without * 1000)
+
+
+def live_report(**kwargs) -> dict:
+    """The report page as it was: every figure counted by the live selectors."""
+    return programme_report(**kwargs, live=True)
+
+
+def _verify_times(sessions: list, user) -> float:
+    timings = []
+    for session in sessions:
+        session.refresh_from_db()
+        start = time.perf_counter()
+        training_session_verify(session=session, user=user)
+        timings.append(time.perf_counter() - start)
+    return statistics.median(timings)
 
 
 if __name__ == "__main__":

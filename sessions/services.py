@@ -35,7 +35,7 @@ from .models import (
     TrainingsLogEntry,
     YouthGroup,
 )
-from .reports.kept import kept_figures_refresh
+from .reports.kept import kept_figures_refresh_soon
 from .scoping import (
     club_for_user,
     club_training_sessions_for_user,
@@ -223,7 +223,7 @@ def training_session_verify(*, session: TrainingSession, user: User) -> Training
     log(instance=session, action="trainings.verify", user=user)
     if current.is_training_of_trainers:
         peer_educators_from_training(session=current)
-    kept_figures_refresh()
+    kept_figures_refresh_soon()
     return session
 
 
@@ -307,7 +307,7 @@ def training_session_return(
     if current.status == TrainingSession.Status.VERIFIED and current.is_training_of_trainers:
         peer_educators_undo_training(session=current)
     log(instance=session, action="trainings.return", user=user, data={"reason": reason.strip()})
-    kept_figures_refresh()
+    kept_figures_refresh_soon()
     return session
 
 
@@ -358,7 +358,7 @@ def participant_erase(
         screen=screen,
         participants=[participant],
     )
-    kept_figures_refresh()
+    kept_figures_refresh_soon()
     return participant
 
 
@@ -414,7 +414,7 @@ def participants_merge(
     keep.full_clean()
     keep.save()
     log(instance=keep, action="trainings.merge", user=user, data={"merged": duplicate_code})
-    kept_figures_refresh()
+    kept_figures_refresh_soon()
     return keep
 
 

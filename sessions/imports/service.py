@@ -22,7 +22,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from sessions.models import ImportLog
-from sessions.reports.kept import kept_figures_refresh
+from sessions.reports.kept import kept_figures_refresh_soon
 from spreadsheets.cleaning import CellError, is_blank
 from spreadsheets.columns import Column, map_headers
 from spreadsheets.reading import BadFile, Table, check_size, open_table
@@ -295,8 +295,9 @@ def import_write(*, log: ImportLog) -> ImportLog:
                 result = _run(log, write=True)
                 if result["counts"]["rejected"]:
                     raise ImportRejected(result)
-                # The report's kept figures move with the rows, in the same transaction.
-                kept_figures_refresh()
+                # The report's kept figures move with the rows, in the same transaction
+                # (a large file's are left to a task: the report is counted live meanwhile).
+                kept_figures_refresh_soon()
         except ImportRejected as rejected:
             result = rejected.args[0]
             _finish(log, ImportLog.Status.FAILED, **result, file_error=_changed_meanwhile())

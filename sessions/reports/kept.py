@@ -18,6 +18,7 @@ two snapshots.
 from collections.abc import Iterable
 from typing import Any
 
+from django.core.cache import cache
 from django.db import connection, models, transaction
 from django.db.models import QuerySet
 
@@ -45,6 +46,10 @@ from .kept_columns import BAND_COLUMNS
 #: Past this many changed sessions and people, one full rebuild beats row-by-row work
 #: (a first deploy, a large import).
 FULL_REBUILD_ABOVE = 20_000
+#: Past this many recorded changes, a web request or a service leaves the work to the task
+#: (`kept_figures_refresh_task`) rather than hold its transaction and locks that long; the
+#: report is counted live meanwhile.
+IN_REQUEST_LIMIT = 2_000
 
 
 def _table(model: type[models.Model]) -> str:
@@ -208,6 +213,33 @@ def kept_figures_rebuild() -> None:
         with connection.cursor() as cursor:
             for model in (KeptAttendance, KeptSession, KeptDistrictPeriod, KeptPeoplePeriod):
                 cursor.execute(f"ANALYZE {_table(model)}")
+
+
+def kept_figures_behind() -> bool:
+    """Whether more changes wait than a request should apply (see IN_REQUEST_LIMIT)."""
+    return KeptFiguresChange.objects.count() > IN_REQUEST_LIMIT
+
+
+#: Set while a refresh task waits, so that readers queue one, not one each.
+REFRESH_QUEUED = "trainings:kept-figures-refresh-queued"
+
+
+def kept_figures_refresh_queue() -> None:
+    """Ask the task worker for a refresh after the commit, unless one is waiting already."""
+    from .tasks import kept_figures_refresh_task
+
+    if cache.add(REFRESH_QUEUED, True, timeout=600):
+        transaction.on_commit(kept_figures_refresh_task.enqueue)
+
+
+def kept_figures_refresh_soon() -> bool:
+    """In a request or a service: apply the recorded changes now if they are few, else
+    leave them to the task after the commit. True if the kept figures are now current."""
+    if kept_figures_behind():
+        kept_figures_refresh_queue()
+        return False
+    kept_figures_refresh()
+    return True
 
 
 @transaction.atomic

@@ -5,6 +5,9 @@ property test holds them equal after every kind of change), from a few small que
 people are counted as rows (each person's last attendance in the range, by the `next_*`
 date of the place the report is about), never as COUNT(DISTINCT) over a million rows.
 
+While many changes wait for the task (a first deploy, a large import), the report is
+counted live too: exact, slower, never behind.
+
 A person's "last attendance" depends on the place counted in: the country, a province, a
 district or a group. A report about several provinces but not all (an officer of two
 provinces) has no such place, so it is counted live: `kept_figures` answers None.
@@ -29,7 +32,7 @@ from sessions.models import (
 from sessions.models.kept_figures import PeriodKind
 from sessions.scoping import AnyUser, can_access_all_provinces, provinces_for_user
 
-from .kept import kept_figures_refresh
+from .kept import kept_figures_refresh_soon
 from .kept_columns import BAND_COLUMNS, SESSION_SUMS
 from .kept_periods import PERIOD_COLUMNS
 from .selectors import (
@@ -254,7 +257,8 @@ def kept_figures(
     if place is None:
         return None
     level, scope = place
-    kept_figures_refresh()
+    if not kept_figures_refresh_soon():
+        return None
     end = filters.date_to or OPEN_END
     next_field = f"next_{level}"
     sessions = _rows(KeptSession, filters, scope)

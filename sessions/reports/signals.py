@@ -1,6 +1,5 @@
 """After a change to what the reports count: recount the public figures, refresh the kept ones."""
 
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
@@ -25,6 +24,6 @@ def kept_figures_changed(sender, instance, **kwargs):
     """Edits outside the services (the admin's forms) are recorded by the database's
     triggers; a task brings the kept figures up to date after the commit, before anyone
     asks (the report refreshes before reading anyway)."""
-    from .tasks import kept_figures_refresh_task
+    from .kept import kept_figures_refresh_queue
 
-    transaction.on_commit(kept_figures_refresh_task.enqueue)
+    kept_figures_refresh_queue()
