@@ -61,7 +61,7 @@ def _period_start(column: str, months: int, later: int = 0) -> str:
     if connection.vendor == "postgresql":
         unit = "quarter" if months == 3 else "month"
         return f"CAST(DATE_TRUNC('{unit}', {column}) + INTERVAL '{later * months} months' AS date)"
-    back = f"((CAST(STRFTIME('%m', {column}) AS integer) - 1) % {months})"
+    back = f"((CAST(STRFTIME('%%m', {column}) AS integer) - 1) %% {months})"
     return (
         f"DATE({column}, 'start of month', '-' || {back} || ' months', '+{later * months} months')"
     )
