@@ -20,6 +20,13 @@ served after it:
   rendered on.
 
 `READER_PAGE_CACHE_SECONDS` bounds an entry's life (0 turns the cache off).
+
+In front of the application, nginx keeps the same pages a few seconds
+(`READER_EDGE_CACHE_SECONDS`, deploy/nginx/smh.conf): it stores only a response marked
+here with `X-Accel-Expires`, which this middleware adds to exactly the responses it may
+store or served from its store. nginx cannot be purged by a token, so a change reaches
+readers within those seconds. Every such response remembers the page's language in its
+cookie, since nginx gives the same copy to readers with and without the cookie.
 """
 
 import hashlib
@@ -33,10 +40,15 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import cc_delim_re
+from django.utils.translation import get_language_from_path
 from wagtail.views import serve as wagtail_serve
+
+from home.middleware import remember_language
 
 GENERATION_KEY = "reader-pages:generation"
 STATUS_HEADER = "X-Page-Cache"
+# nginx's own header for how long it may keep a response (it never passes it on).
+EDGE_CACHE_HEADER = "X-Accel-Expires"
 # Parameters that tracking and link sharing add (a Facebook link gets a new fbclid per
 # click): the page is the same, so they must not make every shared visit a miss.
 TRACKING_PARAMETERS = frozenset({"fbclid", "gclid", "msclkid", "igshid", "mc_cid", "mc_eid"})
@@ -84,10 +96,9 @@ def _token(key: str, known: str | None) -> str:
     return cache.get(key) or _new_token()
 
 
-def _request_may_use_cache(request, view_func) -> bool:
+def _is_anonymous_page_read(request, view_func) -> bool:
     return (
-        settings.READER_PAGE_CACHE_SECONDS > 0
-        and view_func is wagtail_serve
+        view_func is wagtail_serve
         and request.method in ("GET", "HEAD")
         # Wagtail's previews run a dummy request of the draft through the middleware.
         and not getattr(request, "is_dummy", False)
@@ -127,19 +138,27 @@ class ReaderPageCacheMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        pending = getattr(request, "_reader_page_cache_pending", None)
-        stored = (
-            pending is not None
+        storable = (
+            getattr(request, "_reader_page_cache_anonymous", False)
             and request.method == "GET"
             and _response_may_be_stored(request, response)
         )
-        if stored:
+        if not storable:
+            return response
+        pending = getattr(request, "_reader_page_cache_pending", None)
+        if pending is not None:
             self._store(pending, response)
             response[STATUS_HEADER] = "miss"
+        if settings.READER_EDGE_CACHE_SECONDS > 0:
+            response[EDGE_CACHE_HEADER] = str(settings.READER_EDGE_CACHE_SECONDS)
+            remember_language(response, get_language_from_path(request.path_info))
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if not _request_may_use_cache(request, view_func):
+        if not _is_anonymous_page_read(request, view_func):
+            return None
+        request._reader_page_cache_anonymous = True
+        if settings.READER_PAGE_CACHE_SECONDS <= 0:
             return None
         entry_key = _entry_key(request)
         path_key = _path_token_key(request.path)
@@ -165,7 +184,7 @@ class ReaderPageCacheMiddleware:
         headers = [
             (name, value)
             for name, value in response.items()
-            if name.lower() not in ("set-cookie", STATUS_HEADER.lower())
+            if name.lower() not in ("set-cookie", STATUS_HEADER.lower(), EDGE_CACHE_HEADER.lower())
         ]
         entry = {
             "valid_for": pending["valid_for"],
