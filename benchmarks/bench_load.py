@@ -41,6 +41,9 @@ RESTART_AT = SECONDS // 2
 LOCUSTFILE = PROJECT_ROOT / "benchmarks" / "load_users.py"
 READER_ENDPOINTS = ("home", "curriculum", "lesson", "search (Khmer)", "handout PDF", "offline pack")
 OFFICER_ENDPOINTS = ("officer: session list", "officer: programme report")
+# The reader pages nginx may keep (Wagtail pages); search and downloads are the application's.
+PAGE_ENDPOINTS = ("home", "curriculum", "lesson")
+ANSWERED_BY_NGINX = {"HIT", "STALE", "UPDATING"}
 
 
 def static_copy_server(port: int, root: Path, certificate: Path) -> str:
@@ -230,6 +233,14 @@ def figures(run: str, requests_made: list[dict], names, baseline: dict | None = 
     return results
 
 
+def pages_answered_by_nginx(run: str, requests_made: list[dict]) -> None:
+    """The share of reader pages nginx's cache answered (the rest reached gunicorn)."""
+    pages = [r for r in requests_made if r["name"] in PAGE_ENDPOINTS and "ms" in r]
+    if pages:
+        kept = sum(1 for r in pages if r.get("cache") in ANSWERED_BY_NGINX)
+        report(f"load_{run}_pages_answered_by_nginx", 100 * kept / len(pages), "%")
+
+
 def restart_postgres(postgres: ThrowawayPostgres) -> tuple[float, float]:
     began = time.time()
     postgres.stop()
@@ -286,12 +297,14 @@ def main() -> None:
             served = locust(stack.url, targets_file, folder / "readers.jsonl", readers)
             where_the_time_goes("readers", before, cpu_seconds(parts), served)
             figures("readers", served, READER_ENDPOINTS, baseline)
+            pages_answered_by_nginx("readers", served)
 
             before = cpu_seconds(parts)
             mixed = locust(stack.url, targets_file, folder / "mixed.jsonl", everyone)
             where_the_time_goes("mixed", before, cpu_seconds(parts), mixed)
             figures("mixed", mixed, READER_ENDPOINTS, baseline)
             figures("mixed", mixed, OFFICER_ENDPOINTS)
+            pages_answered_by_nginx("mixed", mixed)
 
             restart: dict[str, tuple[float, float]] = {}
 

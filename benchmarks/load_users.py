@@ -34,6 +34,8 @@ def record(request_type, name, response_time, response_length, exception, **kwar
             "ms": response_time,
             "failed": exception is not None,
             "status": getattr(response, "status_code", 0),
+            # HIT (and STALE, UPDATING): answered by nginx's cache, not the application.
+            "cache": (getattr(response, "headers", None) or {}).get("X-Cache-Status"),
         }
     )
 
