@@ -21,7 +21,7 @@ served after it:
 
 `READER_PAGE_CACHE_SECONDS` bounds an entry's life (0 turns the cache off).
 
-In front of the application, nginx keeps the same pages a few seconds
+In front of the application, nginx keeps the same pages (and the site search) a few seconds
 (`READER_EDGE_CACHE_SECONDS`, deploy/nginx/smh.conf): it stores only a response marked
 here with `X-Accel-Expires`, which this middleware adds to exactly the responses it may
 store or served from its store. nginx cannot be purged by a token, so a change reaches
@@ -43,6 +43,7 @@ from django.utils.cache import cc_delim_re
 from django.utils.translation import get_language_from_path
 from wagtail.views import serve as wagtail_serve
 
+from curriculum.views import search as site_search_view
 from home.middleware import remember_language
 
 GENERATION_KEY = "reader-pages:generation"
@@ -52,6 +53,10 @@ EDGE_CACHE_HEADER = "X-Accel-Expires"
 # Parameters that tracking and link sharing add (a Facebook link gets a new fbclid per
 # click): the page is the same, so they must not make every shared visit a miss.
 TRACKING_PARAMETERS = frozenset({"fbclid", "gclid", "msclkid", "igshid", "mc_cid", "mc_eid"})
+# Views besides Wagtail's pages whose anonymous answers nginx may keep, under the same rules,
+# but not this cache: the search index follows a publish when a worker has updated it, after
+# the purge, so a search kept here could show the old results until the entry expired.
+EDGE_ONLY_VIEWS = (site_search_view,)
 REFUSING_CACHE_CONTROL = frozenset({"private", "no-store", "no-cache"})
 
 
@@ -96,10 +101,9 @@ def _token(key: str, known: str | None) -> str:
     return cache.get(key) or _new_token()
 
 
-def _is_anonymous_page_read(request, view_func) -> bool:
+def _is_anonymous_read(request) -> bool:
     return (
-        view_func is wagtail_serve
-        and request.method in ("GET", "HEAD")
+        request.method in ("GET", "HEAD")
         # Wagtail's previews run a dummy request of the draft through the middleware.
         and not getattr(request, "is_dummy", False)
         # A session (a login, a page password, messages kept in it) or messages waiting in
@@ -155,10 +159,10 @@ class ReaderPageCacheMiddleware:
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if not _is_anonymous_page_read(request, view_func):
+        if view_func not in (wagtail_serve, *EDGE_ONLY_VIEWS) or not _is_anonymous_read(request):
             return None
         request._reader_page_cache_anonymous = True
-        if settings.READER_PAGE_CACHE_SECONDS <= 0:
+        if view_func is not wagtail_serve or settings.READER_PAGE_CACHE_SECONDS <= 0:
             return None
         entry_key = _entry_key(request)
         path_key = _path_token_key(request.path)

@@ -84,16 +84,33 @@ def test_a_reader_with_messages_waiting_is_never_marked_for_nginx(
     assert kept_by_nginx_for(client.get("/km/")) is None
 
 
+SEARCH = "/km/search/?q=%E1%9E%97%E1%9F%92%E1%9E%93%E1%9E%B6%E1%9E%80%E1%9F%8B"
+
+
+def test_an_anonymous_readers_search_may_be_kept_by_nginx_but_not_by_the_application(
+    client, curriculum_tree, page_cache_on, edge_cache_on
+):
+    first, second = client.get(SEARCH), client.get(SEARCH)
+    assert kept_by_nginx_for(first) == kept_by_nginx_for(second) == 5
+    assert not served_from_cache(second)
+    assert "csrfmiddlewaretoken" not in second.content.decode()
+
+
+def test_a_logged_in_readers_search_is_never_marked_for_nginx(
+    client, curriculum_tree, edge_cache_on
+):
+    client.force_login(UserFactory())
+    response = client.get(SEARCH)
+    assert response.status_code == 200
+    assert kept_by_nginx_for(response) is None
+
+
 @pytest.mark.parametrize(
     "path",
-    [
-        "/km/search/?q=%E1%9E%97%E1%9F%92%E1%9E%93%E1%9E%B6%E1%9E%80%E1%9F%8B",
-        "/km/accounts/login/",
-        "/km/agencies/check/?q=abc",
-    ],
-    ids=["search", "club-login", "agency-check"],
+    ["/km/accounts/login/", "/km/agencies/check/?q=abc", "/km/offline/saved/"],
+    ids=["club-login", "agency-check", "saved"],
 )
-def test_pages_that_are_not_wagtail_pages_are_never_marked_for_nginx(
+def test_other_views_than_pages_and_search_are_never_marked_for_nginx(
     client, curriculum_tree, edge_cache_on, path
 ):
     response = client.get(path)
