@@ -7,6 +7,9 @@ in benchmarks/load_users.py) plays readers, club leaders and officers. Printed p
 requests/s, p50/p95/p99 and errors. The baseline is the same reader mix against a static
 HTML copy of the same pages (and files) served by the same nginx.
 
+Then readers of pages only (no downloads), against the static copy too: what nginx's cache
+of reader pages serves, apart from the downloads, which go through the application.
+
 The restart run restarts PostgreSQL at 30 s: only requests in flight during the restart
 may fail, none after it, and every session report a club leader was told was saved is in
 the database.
@@ -43,6 +46,7 @@ READER_ENDPOINTS = ("home", "curriculum", "lesson", "search (Khmer)", "handout P
 OFFICER_ENDPOINTS = ("officer: session list", "officer: programme report")
 # The reader pages nginx may keep (Wagtail pages); search and downloads are the application's.
 PAGE_ENDPOINTS = ("home", "curriculum", "lesson")
+READER_PAGE_ENDPOINTS = (*PAGE_ENDPOINTS, "search (Khmer)")
 ANSWERED_BY_NGINX = {"HIT", "STALE", "UPDATING"}
 
 
@@ -298,6 +302,18 @@ def main() -> None:
             where_the_time_goes("readers", before, cpu_seconds(parts), served)
             figures("readers", served, READER_ENDPOINTS, baseline)
             pages_answered_by_nginx("readers", served)
+
+            # Pages only (no downloads): nginx's cache against the static copy.
+            copy_url = f"https://localhost:{copy_port}"
+            static_pages = locust(
+                copy_url, targets_file, folder / "static-pages.jsonl", ["PageReader"], static=True
+            )
+            pages_baseline = figures("static_copy_pages", static_pages, READER_PAGE_ENDPOINTS)
+            before = cpu_seconds(parts)
+            pages = locust(stack.url, targets_file, folder / "pages.jsonl", ["PageReader"])
+            where_the_time_goes("reader_pages", before, cpu_seconds(parts), pages)
+            figures("reader_pages", pages, READER_PAGE_ENDPOINTS, pages_baseline)
+            pages_answered_by_nginx("reader_pages", pages)
 
             before = cpu_seconds(parts)
             mixed = locust(stack.url, targets_file, folder / "mixed.jsonl", everyone)

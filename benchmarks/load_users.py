@@ -110,6 +110,29 @@ class Reader(Visitor):
         self.client.get(any_of(TARGETS["handouts"]), name="handout PDF")
 
 
+class PageReader(Visitor):
+    """A reader of pages only (no download): what nginx's cache answers, against the
+    static copy, apart from the downloads that go through the application."""
+
+    weight = 1
+
+    @task(3)
+    def home(self):
+        self.client.get(TARGETS["home"], name="home")
+
+    @task(1)
+    def curriculum(self):
+        self.client.get(TARGETS["curriculum"], name="curriculum")
+
+    @task(4)
+    def lesson(self):
+        self.client.get(any_of(TARGETS["lessons"]), name="lesson")
+
+    @task(1)
+    def search(self):
+        self.client.get(TARGETS["search"], name="search (Khmer)")
+
+
 class ClubLeader(Visitor):
     """A club leader: downloads the offline pack, reports the sessions the club held."""
 
