@@ -229,10 +229,13 @@ def test_a_search_is_kept_by_nginx_for_anonymous_readers_only(deployed_site):
     assert 'action="/km/accounts/logout/"' in own.text
 
 
-def test_a_reader_with_messages_waiting_is_never_answered_by_nginx(deployed_site):
+def test_a_reader_with_messages_waiting_or_a_login_header_is_never_answered_by_nginx(deployed_site):
     lesson = fresh_address(LESSON)
     get(deployed_site, lesson)
     response = get(deployed_site, lesson, cookies={"messages": "waiting"})
+    assert response.headers["X-Cache-Status"] == "BYPASS"
+    # A login by header (a proxy's or a script's) too.
+    response = get(deployed_site, lesson, headers={"Authorization": "Basic c2NyaXB0OnNlY3JldA=="})
     assert response.headers["X-Cache-Status"] == "BYPASS"
 
 
