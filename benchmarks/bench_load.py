@@ -7,6 +7,9 @@ in benchmarks/load_users.py) plays readers, club leaders and officers. Printed p
 requests/s, p50/p95/p99 and errors. The baseline is the same reader mix against a static
 HTML copy of the same pages (and files) served by the same nginx.
 
+Then readers of pages only (no downloads), against the static copy too: what nginx's cache
+of reader pages serves, apart from the downloads, which go through the application.
+
 The restart run restarts PostgreSQL at 30 s: only requests in flight during the restart
 may fail, none after it, and every session report a club leader was told was saved is in
 the database.
@@ -41,6 +44,10 @@ RESTART_AT = SECONDS // 2
 LOCUSTFILE = PROJECT_ROOT / "benchmarks" / "load_users.py"
 READER_ENDPOINTS = ("home", "curriculum", "lesson", "search (Khmer)", "handout PDF", "offline pack")
 OFFICER_ENDPOINTS = ("officer: session list", "officer: programme report")
+# The reader pages nginx may keep (Wagtail pages); search and downloads are the application's.
+PAGE_ENDPOINTS = ("home", "curriculum", "lesson")
+READER_PAGE_ENDPOINTS = (*PAGE_ENDPOINTS, "search (Khmer)")
+ANSWERED_BY_NGINX = {"HIT", "STALE", "UPDATING"}
 
 
 def static_copy_server(port: int, root: Path, certificate: Path) -> str:
@@ -230,6 +237,14 @@ def figures(run: str, requests_made: list[dict], names, baseline: dict | None = 
     return results
 
 
+def pages_answered_by_nginx(run: str, requests_made: list[dict]) -> None:
+    """The share of reader pages nginx's cache answered (the rest reached gunicorn)."""
+    pages = [r for r in requests_made if r["name"] in PAGE_ENDPOINTS and "ms" in r]
+    if pages:
+        kept = sum(1 for r in pages if r.get("cache") in ANSWERED_BY_NGINX)
+        report(f"load_{run}_pages_answered_by_nginx", 100 * kept / len(pages), "%")
+
+
 def restart_postgres(postgres: ThrowawayPostgres) -> tuple[float, float]:
     began = time.time()
     postgres.stop()
@@ -286,12 +301,26 @@ def main() -> None:
             served = locust(stack.url, targets_file, folder / "readers.jsonl", readers)
             where_the_time_goes("readers", before, cpu_seconds(parts), served)
             figures("readers", served, READER_ENDPOINTS, baseline)
+            pages_answered_by_nginx("readers", served)
+
+            # Pages only (no downloads): nginx's cache against the static copy.
+            copy_url = f"https://localhost:{copy_port}"
+            static_pages = locust(
+                copy_url, targets_file, folder / "static-pages.jsonl", ["PageReader"], static=True
+            )
+            pages_baseline = figures("static_copy_pages", static_pages, READER_PAGE_ENDPOINTS)
+            before = cpu_seconds(parts)
+            pages = locust(stack.url, targets_file, folder / "pages.jsonl", ["PageReader"])
+            where_the_time_goes("reader_pages", before, cpu_seconds(parts), pages)
+            figures("reader_pages", pages, READER_PAGE_ENDPOINTS, pages_baseline)
+            pages_answered_by_nginx("reader_pages", pages)
 
             before = cpu_seconds(parts)
             mixed = locust(stack.url, targets_file, folder / "mixed.jsonl", everyone)
             where_the_time_goes("mixed", before, cpu_seconds(parts), mixed)
             figures("mixed", mixed, READER_ENDPOINTS, baseline)
             figures("mixed", mixed, OFFICER_ENDPOINTS)
+            pages_answered_by_nginx("mixed", mixed)
 
             restart: dict[str, tuple[float, float]] = {}
 

@@ -34,6 +34,8 @@ def record(request_type, name, response_time, response_length, exception, **kwar
             "ms": response_time,
             "failed": exception is not None,
             "status": getattr(response, "status_code", 0),
+            # HIT (and STALE, UPDATING): answered by nginx's cache, not the application.
+            "cache": (getattr(response, "headers", None) or {}).get("X-Cache-Status"),
         }
     )
 
@@ -106,6 +108,29 @@ class Reader(Visitor):
     @task(1)
     def handout(self):
         self.client.get(any_of(TARGETS["handouts"]), name="handout PDF")
+
+
+class PageReader(Visitor):
+    """A reader of pages only (no download): what nginx's cache answers, against the
+    static copy, apart from the downloads that go through the application."""
+
+    weight = 1
+
+    @task(3)
+    def home(self):
+        self.client.get(TARGETS["home"], name="home")
+
+    @task(1)
+    def curriculum(self):
+        self.client.get(TARGETS["curriculum"], name="curriculum")
+
+    @task(4)
+    def lesson(self):
+        self.client.get(any_of(TARGETS["lessons"]), name="lesson")
+
+    @task(1)
+    def search(self):
+        self.client.get(TARGETS["search"], name="search (Khmer)")
 
 
 class ClubLeader(Visitor):

@@ -27,6 +27,9 @@ export SMH_MEDIA_ROOT="${SMH_MEDIA_ROOT:-/srv/smh/media}"
 export SMH_PRINTED_FILES_ROOT="${SMH_PRINTED_FILES_ROOT:-/srv/smh/printed}"
 export SMH_IMPORT_FILES_ROOT="${SMH_IMPORT_FILES_ROOT:-/srv/smh/imports}"
 export SMH_EXPORT_FILES_ROOT="${SMH_EXPORT_FILES_ROOT:-/srv/smh/exports}"
+# nginx's copies of readers' pages (a few seconds' worth; nginx makes this folder in
+# Debian's /var/lib/nginx, its owner www-data).
+export SMH_NGINX_CACHE_ROOT="${SMH_NGINX_CACHE_ROOT:-/var/lib/nginx/smh-pages}"
 export SMH_BACKUP_ROOT="${SMH_BACKUP_ROOT:-/var/backups/smh}"
 export SMH_BACKUP_KEEP="${SMH_BACKUP_KEEP:-14}"
 
@@ -38,7 +41,8 @@ export SMH_UPSTREAM_SERVERS
 variables='$SMH_APP_DIR $SMH_USER $SMH_ENV_FILE $SMH_SERVER_NAME $SMH_HTTP_PORT $SMH_HTTPS_PORT
 $SMH_TLS_CERTIFICATE $SMH_TLS_CERTIFICATE_KEY $SMH_GUNICORN_BIND $SMH_GUNICORN_WORKERS
 $SMH_STATIC_ROOT $SMH_MEDIA_ROOT $SMH_PRINTED_FILES_ROOT $SMH_IMPORT_FILES_ROOT
-$SMH_EXPORT_FILES_ROOT $SMH_BACKUP_ROOT $SMH_BACKUP_KEEP $SMH_UPSTREAM_SERVERS'
+$SMH_EXPORT_FILES_ROOT $SMH_BACKUP_ROOT $SMH_BACKUP_KEEP $SMH_UPSTREAM_SERVERS
+$SMH_NGINX_CACHE_ROOT'
 
 mkdir -p "$out/nginx" "$out/systemd"
 envsubst "$variables" <"$here/nginx/smh.conf" >"$out/nginx/smh.conf"

@@ -30,13 +30,20 @@ class KhmerFirstLocaleMiddleware(LocaleMiddleware):
         # set a cookie.
         is_page = response.get("Content-Type", "").startswith("text/html")
         if is_page and language and request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) != language:
-            response.set_cookie(
-                settings.LANGUAGE_COOKIE_NAME,
-                language,
-                max_age=settings.LANGUAGE_COOKIE_AGE,
-                path=settings.LANGUAGE_COOKIE_PATH,
-                samesite="Lax",
-                secure=settings.SESSION_COOKIE_SECURE,
-                httponly=True,
-            )
+            remember_language(response, language)
         return response
+
+
+def remember_language(response, language: str | None) -> None:
+    """The reader's language cookie, set to the page's language."""
+    if not language:
+        return
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        path=settings.LANGUAGE_COOKIE_PATH,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+    )

@@ -20,6 +20,13 @@ served after it:
   rendered on.
 
 `READER_PAGE_CACHE_SECONDS` bounds an entry's life (0 turns the cache off).
+
+In front of the application, nginx keeps the same pages (and the site search) a few seconds
+(`READER_EDGE_CACHE_SECONDS`, deploy/nginx/smh.conf): it stores only a response marked
+here with `X-Accel-Expires`, which this middleware adds to exactly the responses it may
+store or served from its store. nginx cannot be purged by a token, so a change reaches
+readers within those seconds. Every such response remembers the page's language in its
+cookie, since nginx gives the same copy to readers with and without the cookie.
 """
 
 import hashlib
@@ -33,13 +40,23 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import cc_delim_re
+from django.utils.translation import get_language_from_path
 from wagtail.views import serve as wagtail_serve
+
+from curriculum.views import search as site_search_view
+from home.middleware import remember_language
 
 GENERATION_KEY = "reader-pages:generation"
 STATUS_HEADER = "X-Page-Cache"
+# nginx's own header for how long it may keep a response (it never passes it on).
+EDGE_CACHE_HEADER = "X-Accel-Expires"
 # Parameters that tracking and link sharing add (a Facebook link gets a new fbclid per
 # click): the page is the same, so they must not make every shared visit a miss.
 TRACKING_PARAMETERS = frozenset({"fbclid", "gclid", "msclkid", "igshid", "mc_cid", "mc_eid"})
+# Views besides Wagtail's pages whose anonymous answers nginx may keep, under the same rules,
+# but not this cache: the search index follows a publish when a worker has updated it, after
+# the purge, so a search kept here could show the old results until the entry expired.
+EDGE_ONLY_VIEWS = (site_search_view,)
 REFUSING_CACHE_CONTROL = frozenset({"private", "no-store", "no-cache"})
 
 
@@ -84,11 +101,9 @@ def _token(key: str, known: str | None) -> str:
     return cache.get(key) or _new_token()
 
 
-def _request_may_use_cache(request, view_func) -> bool:
+def _is_anonymous_read(request) -> bool:
     return (
-        settings.READER_PAGE_CACHE_SECONDS > 0
-        and view_func is wagtail_serve
-        and request.method in ("GET", "HEAD")
+        request.method in ("GET", "HEAD")
         # Wagtail's previews run a dummy request of the draft through the middleware.
         and not getattr(request, "is_dummy", False)
         # A session (a login, a page password, messages kept in it) or messages waiting in
@@ -127,19 +142,27 @@ class ReaderPageCacheMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        pending = getattr(request, "_reader_page_cache_pending", None)
-        stored = (
-            pending is not None
+        storable = (
+            getattr(request, "_reader_page_cache_anonymous", False)
             and request.method == "GET"
             and _response_may_be_stored(request, response)
         )
-        if stored:
+        if not storable:
+            return response
+        pending = getattr(request, "_reader_page_cache_pending", None)
+        if pending is not None:
             self._store(pending, response)
             response[STATUS_HEADER] = "miss"
+        if settings.READER_EDGE_CACHE_SECONDS > 0:
+            response[EDGE_CACHE_HEADER] = str(settings.READER_EDGE_CACHE_SECONDS)
+            remember_language(response, get_language_from_path(request.path_info))
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
-        if not _request_may_use_cache(request, view_func):
+        if view_func not in (wagtail_serve, *EDGE_ONLY_VIEWS) or not _is_anonymous_read(request):
+            return None
+        request._reader_page_cache_anonymous = True
+        if view_func is not wagtail_serve or settings.READER_PAGE_CACHE_SECONDS <= 0:
             return None
         entry_key = _entry_key(request)
         path_key = _path_token_key(request.path)
@@ -165,7 +188,7 @@ class ReaderPageCacheMiddleware:
         headers = [
             (name, value)
             for name, value in response.items()
-            if name.lower() not in ("set-cookie", STATUS_HEADER.lower())
+            if name.lower() not in ("set-cookie", STATUS_HEADER.lower(), EDGE_CACHE_HEADER.lower())
         ]
         entry = {
             "valid_for": pending["valid_for"],

@@ -26,6 +26,9 @@ if [ "$purpose" = "test" ] || [ "$purpose" = "bench" ]; then
     need "command -v npm" npm
     # The deploy smoke test (tests/deploy) runs deploy/'s nginx site with a test certificate.
     need "test -x /usr/sbin/nginx" nginx
+    # Brotli for pages and their static files, as in production (deploy/nginx/smh.conf).
+    need "test -f /usr/lib/nginx/modules/ngx_http_brotli_filter_module.so" libnginx-mod-http-brotli-filter
+    need "test -f /usr/lib/nginx/modules/ngx_http_brotli_static_module.so" libnginx-mod-http-brotli-static
     need "command -v openssl" openssl
 fi
 if [ "$purpose" = "bench" ]; then

@@ -280,6 +280,9 @@ STORAGES = storages_with()
 # Anonymous readers' pages are kept this long at most in the shared cache (home/page_cache.py),
 # purged sooner when content changes; 0 turns the cache off.
 READER_PAGE_CACHE_SECONDS = int(os.environ.get("READER_PAGE_CACHE_SECONDS", str(15 * 60)))
+# ... and this long by nginx in front (X-Accel-Expires on exactly those pages): a publish
+# reaches readers within it. 0: nginx keeps no page.
+READER_EDGE_CACHE_SECONDS = int(os.environ.get("READER_EDGE_CACHE_SECONDS", "5"))
 
 # Background work. Development and tests run tasks immediately; production
 # overrides this with the database backend of django-tasks-db.

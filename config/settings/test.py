@@ -31,6 +31,7 @@ MIDDLEWARE = [m for m in MIDDLEWARE if m != "whitenoise.middleware.WhiteNoiseMid
 # Tests change pages without publishing them and reuse addresses from test to test: the
 # page cache is on only in the tests about it (tests/home/test_page_cache.py).
 READER_PAGE_CACHE_SECONDS = 0
+READER_EDGE_CACHE_SECONDS = 0
 
 # Tests that publish pages don't pay for PDFs; the printing tests turn it on.
 PRINT_ON_PUBLISH = False

@@ -25,8 +25,11 @@ from tests.deploy.conftest import SECRET_KEY, environment_file, manage, unit_com
 from tests.deploy.postgres import ThrowawayPostgres, free_port
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+NGINX_MODULES = Path("/usr/lib/nginx/modules")
 
 NGINX_MAIN_CONFIG = """
+# Debian's nginx.conf loads the packaged modules (brotli) so; their paths are under the prefix.
+include /etc/nginx/modules-enabled/*.conf;
 daemon off;
 user root;
 worker_processes {nginx_workers};
@@ -73,6 +76,38 @@ class DeployedStack:
             allow_redirects=False,
             timeout=30,
         )
+
+
+class Browser(requests.Session):
+    """A session that trusts the stack's certificate (an environment's CA bundle would
+    win over `Session.verify`)."""
+
+    def __init__(self, certificate: Path):
+        super().__init__()
+        self.certificate = str(certificate)
+
+    def request(self, *args, **kwargs):
+        return super().request(*args, verify=self.certificate, **kwargs)
+
+
+def logged_in_browser(stack: DeployedStack, username: str, password: str) -> Browser:
+    """A browser logged in through the admin's login form, through nginx."""
+    browser = Browser(stack.certificate)
+    login = f"{stack.url}/admin/login/"
+    browser.get(login, timeout=30)
+    response = browser.post(
+        login,
+        data={
+            "username": username,
+            "password": password,
+            "csrfmiddlewaretoken": browser.cookies["csrftoken"],
+        },
+        headers={"Referer": login},
+        allow_redirects=False,
+        timeout=30,
+    )
+    assert response.status_code == 302, response.text[:500]
+    return browser
 
 
 def wait_until_served(
@@ -142,6 +177,7 @@ def deployed_stack(
         "SMH_PRINTED_FILES_ROOT": str(folder / "printed"),
         "SMH_IMPORT_FILES_ROOT": str(folder / "imports"),
         "SMH_EXPORT_FILES_ROOT": str(folder / "exports"),
+        "SMH_NGINX_CACHE_ROOT": str(folder / "nginx-cache"),
     }
     rendered = render(folder / "rendered", layout)
     # Each app server's machine renders the files with its own bind.
@@ -197,6 +233,8 @@ def deployed_stack(
             )
         nginx_folder = folder / "nginx"
         nginx_folder.mkdir()
+        # As Debian's prefix (/usr/share/nginx) has it.
+        (nginx_folder / "modules").symlink_to(NGINX_MODULES)
         (nginx_folder / "nginx.conf").write_text(
             NGINX_MAIN_CONFIG.format(
                 folder=nginx_folder,

@@ -9,19 +9,31 @@ import hashlib
 import json
 import re
 import time
+import uuid
 from pathlib import Path
 
+import brotli
 import pytest
 import requests
 
 from tests.deploy.conftest import manage
 from tests.deploy.site_content import LESSON_TITLE_KM
-from tests.deploy.stack import NGINX, deployed_stack
+from tests.deploy.stack import NGINX, deployed_stack, logged_in_browser
+
+EDITOR = "editor.smoke"
+PASSWORD = "smoke-test-Pa55word!"
+LESSON = "/km/curriculum/preparing/check-agency/"
+
+CONTENT = f"""
+from django.contrib.auth import get_user_model
+from tests.deploy.site_content import build_lesson
+get_user_model().objects.create_superuser({EDITOR!r}, "editor@example.org", {PASSWORD!r})
+print(build_lesson().pk)
+"""
 
 
 def lesson_made(environment: dict[str, str]) -> str:
-    build = "from tests.deploy.site_content import build_lesson; print(build_lesson().pk)"
-    return manage("shell", "--no-imports", "-c", build, environment=environment)
+    return manage("shell", "--no-imports", "-c", CONTENT, environment=environment)
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +56,7 @@ def deployed_site(throwaway_postgres, collected_static_root, tmp_path_factory):
             # gunicorn's access log
             "process_log": stack.app_server_log(1),
             "environment": stack.environment,
+            "stack": stack,
         }
 
 
@@ -155,13 +168,134 @@ def test_a_database_cut_costs_no_request_after_it(deployed_site):
         assert get(deployed_site, "/km/curriculum/preparing/check-agency/").status_code == 200
 
 
+def fresh_address(path: str) -> str:
+    """The page at an address no earlier test asked for (a key of nginx's cache of its own)."""
+    return f"{path}?reader={uuid.uuid4().hex}"
+
+
+def kept_by_nginx(response: requests.Response) -> bool:
+    """Answered from nginx's cache (a hit, or a copy given while it is renewed)."""
+    return response.headers.get("X-Cache-Status") in {"HIT", "STALE", "UPDATING"}
+
+
+def test_an_anonymous_readers_page_is_kept_by_nginx(deployed_site):
+    lesson = fresh_address(LESSON)
+    first = get(deployed_site, lesson)
+    assert first.headers["X-Cache-Status"] == "MISS"
+    # Another reader, with other cookies (a language, a form token of an earlier form): the
+    # page does not vary with them, and nginx's copy tells this reader its language too.
+    second = get(deployed_site, lesson, cookies={"csrftoken": "a" * 32, "django_language": "en"})
+    assert second.headers["X-Cache-Status"] == "HIT"
+    assert second.content == first.content
+    assert "django_language=km;" in second.headers["Set-Cookie"]
+    assert "X-Accel-Expires" not in second.headers
+    # gunicorn answered once.
+    served = deployed_site["process_log"].read_text()
+    assert served.count(f"GET {lesson} ") == 1
+
+
+def test_a_link_shared_with_tracking_parameters_is_one_page_for_nginx(deployed_site):
+    campaign = f"{LESSON}?fbclid={uuid.uuid4().hex}"
+    get(deployed_site, campaign)
+    again = get(deployed_site, f"{campaign}-another-click&utm_source=facebook")
+    assert again.headers["X-Cache-Status"] == "HIT"
+
+
+def test_a_logged_in_readers_page_is_never_from_nor_kept_by_nginx(deployed_site):
+    lesson = fresh_address(LESSON)
+    browser = logged_in_browser(deployed_site["stack"], EDITOR, PASSWORD)
+    get(deployed_site, lesson)  # kept for anonymous readers
+    own = browser.get(deployed_site["url"] + lesson, timeout=30)
+    assert own.headers["X-Cache-Status"] == "BYPASS"
+    assert 'action="/km/accounts/logout/"' in own.text
+
+    # Asked first by the logged-in reader, the page is kept for nobody.
+    private = fresh_address(LESSON)
+    for _read in range(2):
+        assert browser.get(deployed_site["url"] + private, timeout=30).status_code == 200
+    anonymous = get(deployed_site, private)
+    assert anonymous.headers["X-Cache-Status"] == "MISS"
+    assert "/accounts/logout/" not in anonymous.text
+    assert "csrfmiddlewaretoken" not in anonymous.text
+
+
+def test_a_search_is_kept_by_nginx_for_anonymous_readers_only(deployed_site):
+    search = f"/km/search/?q={uuid.uuid4().hex}"
+    get(deployed_site, search)
+    assert get(deployed_site, search).headers["X-Cache-Status"] == "HIT"
+    browser = logged_in_browser(deployed_site["stack"], EDITOR, PASSWORD)
+    own = browser.get(deployed_site["url"] + search, timeout=30)
+    assert own.headers["X-Cache-Status"] == "BYPASS"
+    assert 'action="/km/accounts/logout/"' in own.text
+
+
+def test_a_reader_with_messages_waiting_or_a_login_header_is_never_answered_by_nginx(deployed_site):
+    lesson = fresh_address(LESSON)
+    get(deployed_site, lesson)
+    response = get(deployed_site, lesson, cookies={"messages": "waiting"})
+    assert response.headers["X-Cache-Status"] == "BYPASS"
+    # A login by header (a proxy's or a script's) too.
+    response = get(deployed_site, lesson, headers={"Authorization": "Basic c2NyaXB0OnNlY3JldA=="})
+    assert response.headers["X-Cache-Status"] == "BYPASS"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/km/accounts/login/",
+        "/admin/login/",
+        "/km/agencies/check/?q=abc",
+        "/km/club/",
+    ],
+    ids=["club-login", "admin-login", "agency-check", "club"],
+)
+def test_forms_searches_and_private_pages_are_never_kept_by_nginx(deployed_site, path):
+    for _read in range(2):
+        response = get(deployed_site, path)
+        assert response.status_code in {200, 302}
+        assert response.headers["X-Cache-Status"] == "MISS"
+
+
+def test_the_admin_and_club_of_a_logged_in_person_are_never_kept_by_nginx(deployed_site):
+    browser = logged_in_browser(deployed_site["stack"], EDITOR, PASSWORD)
+    for path in ("/admin/", "/km/club/"):
+        for _read in range(2):
+            response = browser.get(deployed_site["url"] + path, allow_redirects=False, timeout=30)
+            assert response.headers["X-Cache-Status"] == "BYPASS"
+
+
+def test_a_post_is_never_answered_by_nginx(deployed_site):
+    lesson = fresh_address(LESSON)
+    get(deployed_site, lesson)
+    response = requests.post(
+        deployed_site["url"] + lesson,
+        verify=deployed_site["certificate"],
+        allow_redirects=False,
+        timeout=30,
+    )
+    assert response.status_code == 403  # no form token: the application refused it
+    assert not kept_by_nginx(response)
+
+
+def test_a_reader_asking_for_brotli_gets_the_khmer_page_in_brotli(deployed_site):
+    response = get(deployed_site, LESSON, headers={"Accept-Encoding": "br"}, stream=True)
+    assert response.headers["Content-Encoding"] == "br"
+    page = brotli.decompress(response.raw.read(decode_content=False)).decode()
+    assert LESSON_TITLE_KM in page
+    stylesheet = re.search(r'href="(/static/[^"]+\.[0-9a-f]{12}\.css)"', page).group(1)
+    styles = get(deployed_site, stylesheet, headers={"Accept-Encoding": "br"})
+    assert styles.headers["Content-Encoding"] == "br"
+
+
 def test_readers_are_served_from_the_shared_cache_and_a_publish_elsewhere_purges_it(
     deployed_site,
 ):
-    lesson = "/km/curriculum/preparing/check-agency/"
-    get(deployed_site, lesson)
+    stack = deployed_site["stack"]
+    nginx_copy = get(deployed_site, LESSON)
+    stack.get_from_app_server(1, LESSON)
     # Two gunicorn workers share the database cache: every later read is a hit.
-    assert [get(deployed_site, lesson).headers["X-Page-Cache"] for _read in range(4)] == ["hit"] * 4
+    assert [stack.get_from_app_server(1, LESSON).headers["X-Page-Cache"]
+            for _read in range(4)] == ["hit"] * 4  # fmt: skip
 
     # Published by another process (an editor's request, a worker), after its commit. Last in
     # the file: the lesson's printed files are made anew.
@@ -171,6 +305,32 @@ def test_readers_are_served_from_the_shared_cache_and_a_publish_elsewhere_purges
         "lesson.summary = 'SUMMARY-REPUBLISHED'; lesson.save_revision().publish()"
     )
     manage("shell", "--no-imports", "-c", publish, environment=deployed_site["environment"])
-    response = get(deployed_site, lesson)
+    published = time.monotonic()
+    response = stack.get_from_app_server(1, LESSON)
     assert response.headers["X-Page-Cache"] == "miss"
     assert "SUMMARY-REPUBLISHED" in response.text
+
+    # nginx's copy is renewed within READER_EDGE_CACHE_SECONDS of the publish.
+    assert "SUMMARY-REPUBLISHED" not in nginx_copy.text
+    kept_for = int(deployed_site["environment"].get("READER_EDGE_CACHE_SECONDS", "5"))
+    while "SUMMARY-REPUBLISHED" not in get(deployed_site, LESSON).text:
+        # Its seconds, then one render (the reader who found it expired got the old copy).
+        assert time.monotonic() - published < kept_for + 5
+        time.sleep(0.2)
+
+
+def test_an_unpublished_page_is_gone_from_nginx_within_its_seconds(deployed_site):
+    # After the publish above: the lesson taken off the site (say, a safeguarding concern).
+    get(deployed_site, LESSON)
+    unpublish = (
+        "from curriculum.models import LessonPage; "
+        f"LessonPage.objects.get(pk={deployed_site['lesson_id']}).unpublish()"
+    )
+    manage("shell", "--no-imports", "-c", unpublish, environment=deployed_site["environment"])
+    unpublished = time.monotonic()
+    kept_for = int(deployed_site["environment"].get("READER_EDGE_CACHE_SECONDS", "5"))
+    while get(deployed_site, LESSON).status_code != 404:
+        assert time.monotonic() - unpublished < kept_for + 5
+        time.sleep(0.2)
+    # Gone for every reader after, not given from nginx's old copy.
+    assert [get(deployed_site, LESSON).status_code for _read in range(5)] == [404] * 5

@@ -16,7 +16,7 @@ import requests
 from PIL import Image
 
 from tests.deploy.conftest import manage
-from tests.deploy.stack import NGINX, DeployedStack, deployed_stack
+from tests.deploy.stack import NGINX, Browser, DeployedStack, deployed_stack, logged_in_browser
 
 EDITOR = "editor.two-servers"
 PASSWORD = "two-servers-Pa55word!"
@@ -57,35 +57,8 @@ def requests_served_by(stack: DeployedStack, number: int, path: str) -> int:
     return stack.app_server_log(number).read_text().count(f"GET {path} ")
 
 
-class Browser(requests.Session):
-    """A session that trusts the stack's certificate (an environment's CA bundle would
-    win over `Session.verify`)."""
-
-    def __init__(self, certificate: Path):
-        super().__init__()
-        self.certificate = str(certificate)
-
-    def request(self, *args, **kwargs):
-        return super().request(*args, verify=self.certificate, **kwargs)
-
-
 def session_logged_in(stack: DeployedStack) -> Browser:
-    browser = Browser(stack.certificate)
-    login = f"{stack.url}/admin/login/"
-    browser.get(login, timeout=30)
-    response = browser.post(
-        login,
-        data={
-            "username": EDITOR,
-            "password": PASSWORD,
-            "csrfmiddlewaretoken": browser.cookies["csrftoken"],
-        },
-        headers={"Referer": login},
-        allow_redirects=False,
-        timeout=30,
-    )
-    assert response.status_code == 302, response.text[:500]
-    return browser
+    return logged_in_browser(stack, EDITOR, PASSWORD)
 
 
 def test_a_login_made_on_one_app_server_holds_on_the_other(two_servers):
