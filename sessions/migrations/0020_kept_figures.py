@@ -246,6 +246,11 @@ SESSIONS_OF_DISTRICT = (
     "JOIN trainings_youthgroup g ON g.id = s.group_id "
     "JOIN trainings_commune c ON c.id = g.commune_id WHERE c.district_id = NEW.id"
 )
+# Only verified sessions are counted: a club's drafts and submissions record nothing.
+VERIFIED_SESSIONS_OF = (
+    "SELECT DISTINCT 's', r.session_id FROM {rows} r "
+    "JOIN trainings_trainingsession s ON s.id = r.session_id WHERE s.status = 'verified'"
+)
 # (table, columns whose change matters, the rows to record)
 MOVES = [
     ("trainings_youthgroup", ("commune_id",), SESSIONS_OF_GROUP),
@@ -261,9 +266,9 @@ def _postgresql() -> tuple[list[str], list[str]]:
     for table in ("trainings_attendance", "trainings_headcount"):
         for event, rows in (("INSERT", "new"), ("UPDATE", "new"), ("DELETE", "old")):
             name = f"{table}_kept_{event.lower()}"
-            selects = [f"SELECT DISTINCT 's', session_id FROM {rows}_rows"]
+            selects = [VERIFIED_SESSIONS_OF.format(rows=f"{rows}_rows")]
             if event == "UPDATE":
-                selects.append("SELECT DISTINCT 's', session_id FROM old_rows")
+                selects.append(VERIFIED_SESSIONS_OF.format(rows="old_rows"))
             body = ";\n".join(f"INSERT INTO {CHANGES} (kind, key) {sql}" for sql in selects)
             referencing = (
                 "REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows"
@@ -294,29 +299,33 @@ def _postgresql() -> tuple[list[str], list[str]]:
             [f"DROP TRIGGER IF EXISTS {name} ON {table}", f"DROP FUNCTION IF EXISTS {name}()"]
         )
 
+    def any_changed(columns):
+        return "(" + " OR ".join(f"OLD.{c} IS DISTINCT FROM NEW.{c}" for c in columns) + ")"
+
     def changed(columns):
-        return "WHEN (" + " OR ".join(f"OLD.{c} IS DISTINCT FROM NEW.{c}" for c in columns) + ")"
+        return f"WHEN {any_changed(columns)}"
 
     session = "trainings_trainingsession"
     row_trigger(
         f"{session}_kept_insert",
         session,
         "INSERT",
-        "",
+        "WHEN (NEW.status = 'verified')",
         f"INSERT INTO {CHANGES} (kind, key) VALUES ('s', NEW.id)",
     )
     row_trigger(
         f"{session}_kept_update",
         session,
         "UPDATE",
-        changed(SESSION_COLUMNS),
+        f"WHEN ({any_changed(SESSION_COLUMNS)} "
+        "AND (OLD.status = 'verified' OR NEW.status = 'verified'))",
         f"INSERT INTO {CHANGES} (kind, key) VALUES ('s', NEW.id)",
     )
     row_trigger(
         f"{session}_kept_delete",
         session,
         "DELETE",
-        "",
+        "WHEN (OLD.status = 'verified')",
         f"INSERT INTO {CHANGES} (kind, key) VALUES ('s', OLD.id)",
     )
     row_trigger(
@@ -347,32 +356,54 @@ def _sqlite() -> tuple[list[str], list[str]]:
         drop.append(f"DROP TRIGGER IF EXISTS {name}")
 
     def changed(columns):
-        return "WHEN " + " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in columns)
+        return "WHEN (" + " OR ".join(f"OLD.{c} IS NOT NEW.{c}" for c in columns)
 
     def record(kind, key):
         return f"INSERT INTO {CHANGES} (kind, key) VALUES ('{kind}', {key})"
 
+    def verified_sessions(*keys):
+        return (
+            f"INSERT INTO {CHANGES} (kind, key) SELECT 's', id FROM trainings_trainingsession "
+            f"WHERE id IN ({', '.join(keys)}) AND status = 'verified'"
+        )
+
     for table in ("trainings_attendance", "trainings_headcount"):
-        trigger(f"{table}_kept_insert", table, "INSERT", "", record("s", "NEW.session_id"))
+        trigger(f"{table}_kept_insert", table, "INSERT", "", verified_sessions("NEW.session_id"))
         trigger(
             f"{table}_kept_update",
             table,
             "UPDATE",
             "",
-            f"{record('s', 'NEW.session_id')}; {record('s', 'OLD.session_id')}",
+            verified_sessions("NEW.session_id", "OLD.session_id"),
         )
-        trigger(f"{table}_kept_delete", table, "DELETE", "", record("s", "OLD.session_id"))
+        trigger(f"{table}_kept_delete", table, "DELETE", "", verified_sessions("OLD.session_id"))
     session = "trainings_trainingsession"
-    trigger(f"{session}_kept_insert", session, "INSERT", "", record("s", "NEW.id"))
     trigger(
-        f"{session}_kept_update", session, "UPDATE", changed(SESSION_COLUMNS), record("s", "NEW.id")
+        f"{session}_kept_insert",
+        session,
+        "INSERT",
+        "WHEN NEW.status = 'verified'",
+        record("s", "NEW.id"),
     )
-    trigger(f"{session}_kept_delete", session, "DELETE", "", record("s", "OLD.id"))
+    trigger(
+        f"{session}_kept_update",
+        session,
+        "UPDATE",
+        f"{changed(SESSION_COLUMNS)}) AND (OLD.status = 'verified' OR NEW.status = 'verified')",
+        record("s", "NEW.id"),
+    )
+    trigger(
+        f"{session}_kept_delete",
+        session,
+        "DELETE",
+        "WHEN OLD.status = 'verified'",
+        record("s", "OLD.id"),
+    )
     trigger(
         "trainings_participant_kept_update",
         "trainings_participant",
         "UPDATE",
-        changed(PARTICIPANT_COLUMNS),
+        changed(PARTICIPANT_COLUMNS) + ")",
         record("p", "NEW.id"),
     )
     for table, columns, rows in MOVES:
@@ -380,7 +411,7 @@ def _sqlite() -> tuple[list[str], list[str]]:
             f"{table}_kept_update",
             table,
             "UPDATE",
-            changed(columns),
+            changed(columns) + ")",
             f"INSERT INTO {CHANGES} (kind, key) {rows}",
         )
     return create, drop

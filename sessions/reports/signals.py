@@ -23,7 +23,10 @@ def verified_session_changed(sender, instance, **kwargs):
 def kept_figures_changed(sender, instance, **kwargs):
     """Edits outside the services (the admin's forms) are recorded by the database's
     triggers; a task brings the kept figures up to date after the commit, before anyone
-    asks (the report refreshes before reading anyway)."""
+    asks (the report refreshes before reading anyway). A club's drafts and submissions
+    move no figure."""
     from .kept import kept_figures_refresh_queue
 
-    kept_figures_refresh_queue()
+    counted = (TrainingSession.Status.VERIFIED, TrainingSession.Status.RETURNED)
+    if sender is Participant or instance.status in counted:
+        kept_figures_refresh_queue()
