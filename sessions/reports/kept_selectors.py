@@ -133,7 +133,10 @@ def _session_figures(
     sessions = _rows(KeptSession, filters, scope)
     whole: list[dict] = []
     if level != "group":
-        districts = _rows(KeptDistrictPeriod, ReportFilters(), scope).filter(kind=kind)
+        # Periods kept by difference stay as rows of zeros once emptied: not "held there".
+        districts = _rows(KeptDistrictPeriod, ReportFilters(), scope).filter(
+            kind=kind, sessions__gt=0
+        )
         if filters.province_id:
             districts = districts.filter(province_id=filters.province_id)
         if filters.district_id:
@@ -179,13 +182,26 @@ def _groups_in_range(sessions: QuerySet, end: datetime.date) -> list[dict]:
     )
 
 
-def _people_by_place(rows: QuerySet, end: datetime.date) -> QuerySet:
+LEVELS = ("national", "province", "district", "group")
+
+
+def _people_by_place(rows: QuerySet, level: str, end: datetime.date) -> QuerySet:
     """People reached by district and by province, in one pass over each person's last
-    attendance in their district (their last in the province is one of those)."""
+    attendance in their district (their last in the province is one of those).
+
+    Under a finer filter (a district, a group) every row is in that place, so a person is
+    counted once in it: the filter's level decides."""
+
+    def counted_in(place: str) -> str:
+        return f"next_{max(place, level, key=LEVELS.index)}"
+
     return (
-        rows.filter(next_district__gt=end)
+        rows.filter(**{f"{counted_in('district')}__gt": end})
         .values("province_id", "district_id")
-        .annotate(in_district=Count("pk"), in_province=Count("pk", filter=Q(next_province__gt=end)))
+        .annotate(
+            in_district=Count("pk"),
+            in_province=Count("pk", filter=Q(**{f"{counted_in('province')}__gt": end})),
+        )
     )
 
 
@@ -204,7 +220,7 @@ def _people_by_period(
     figures: Counter = Counter()
     if node is not None:
         whole = KeptPeoplePeriod.objects.filter(
-            _in_whole_periods(lower, upper), level=level[0], node=node, kind=kind
+            _in_whole_periods(lower, upper), level=level[0], node=node, kind=kind, people__gt=0
         )
         figures.update(dict(whole.values_list("period", "people")))
         attendances = attendances.exclude(_in_whole_periods(lower, upper, "date"))
@@ -296,7 +312,7 @@ def kept_figures(
         )
     }
     if provinces is not None:
-        for row in _people_by_place(attendances, end):
+        for row in _people_by_place(attendances, level, end):
             _add(by_province, row["province_id"], people=row["in_province"])
             _add(by_district, row["district_id"], people=row["in_district"])
         for key, people in _people_by_period(
