@@ -177,6 +177,21 @@ def rows(data: dict, prefix: str) -> list[int]:
     ]
 
 
+def difference(kept, live) -> str:
+    """What differs between a kept figure and the live one, short enough to read."""
+    if isinstance(kept, dict) and isinstance(live, dict):
+        keys = sorted(set(kept) | set(live), key=str)
+        return str(
+            {key: (kept.get(key), live.get(key)) for key in keys if kept.get(key) != live.get(key)}
+        )
+    if isinstance(kept, list) and isinstance(live, list):
+        for number, (kept_row, live_row) in enumerate(zip(kept, live, strict=False)):
+            if kept_row != live_row:
+                return f"row {number}: kept {kept_row}, live {live_row}"
+        return f"{len(kept)} rows kept, {len(live)} live"
+    return f"kept {kept!r}, live {live!r}"
+
+
 def has_sessions(*statuses):
     """A step that needs a session (of these statuses) to act on; not tried without one."""
     return precondition(lambda machine: bool(machine.sessions(*statuses)))
@@ -601,7 +616,7 @@ class KeptFigures(RuleBasedStateMachine):
             live = programme_report(user=user, filters=filters, live=True)
             assert kept.keys() == live.keys(), view
             for key in live:
-                assert kept[key] == live[key], f"{view}: {key}"
+                assert kept[key] == live[key], f"{view}, {key}: {difference(kept[key], live[key])}"
 
 
 #: Set to explore new random sequences (say 200) instead of the fixed ones CI runs.
