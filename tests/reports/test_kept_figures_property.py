@@ -2,13 +2,14 @@
 
 A hypothesis state machine makes random sequences of the changes that move a figure, each
 one through the product's own path: a club leader reports a session (and submits it), an
-officer verifies or returns it (a verified one too), edits it in the Wagtail admin (date,
-group, attendees, scores, headcounts, lessons, training of trainers), edits a participant
-there, deletes a session there; an officer imports a workbook of attendance; a national
+officer verifies or returns it (a verified one too); in the Wagtail admin an officer edits
+a session (date, group, attendees, scores, headcounts, lessons, training of trainers), edits
+a participant (sex, migration answers, year of birth), moves a group to another commune,
+deletes a session; an officer imports workbooks of attendance and of headcounts; a national
 officer merges two participants or erases one. After every step the whole programme report
 read from the kept figures (`live=False`) must equal the live recount (`live=True`), for
-several viewers and filters. Each example runs in a savepoint rolled back at its end, so
-it starts from the same few groups, lessons and users.
+several viewers and filters. Each example runs in a savepoint rolled back at its end, so it
+starts from the same few groups, lessons and users.
 """
 
 import datetime
@@ -40,6 +41,7 @@ from sessions.models import (
     Participant,
     Sex,
     TrainingSession,
+    YouthGroup,
 )
 from sessions.reports.selectors import MONTH, QUARTER, ReportFilters, programme_report
 from sessions.services import (
@@ -224,6 +226,15 @@ class World:
             YouthGroupFactory(name="Club BB", commune=communes["02"][0]),
             YouthGroupFactory(name="Club BMC", commune=communes["01"][0]),
         ]
+        # Where a group may move to: each other's communes, and another district of Battambang.
+        self.communes = [
+            *(group.commune for group in self.groups),
+            next(
+                commune
+                for commune in communes["02"]
+                if commune.district_id != communes["02"][0].district_id
+            ),
+        ]
         self.leaders = {group.pk: club_leader_of(group) for group in self.groups}
         self.national = UserFactory(role="National program officers")
         self.officer = officer_of("17")
@@ -281,6 +292,14 @@ class KeptFigures(RuleBasedStateMachine):
             sessions = sessions.filter(status__in=statuses)
         return list(sessions)
 
+    def groups(self) -> list[YouthGroup]:
+        """The world's groups as they are now (a step may have moved one)."""
+        return list(
+            YouthGroup.objects.filter(pk__in=[group.pk for group in self.world.groups])
+            .select_related("commune__district__province")
+            .order_by("pk")
+        )
+
     def participants(self) -> list[Participant]:
         return list(Participant.objects.order_by("pk"))
 
@@ -296,7 +315,7 @@ class KeptFigures(RuleBasedStateMachine):
 
     def report(self, report: dict) -> TrainingSession:
         """A club leader's report of a session, from their phone's form."""
-        group = pick(self.world.groups, report["group"])
+        group = pick(self.groups(), report["group"])
         headcounts = report["headcounts"]
         mode = TrainingSession.AttendanceMode
         session = TrainingSession(
@@ -401,7 +420,7 @@ class KeptFigures(RuleBasedStateMachine):
             if change == "date":
                 posted["date"] = date.isoformat()
             elif change == "group":
-                group = pick(self.world.groups, data.draw(PICK))
+                group = pick(self.groups(), data.draw(PICK))
                 posted["group"] = group.pk
                 posted["commune"] = group.commune_id
                 posted.pop("facilitators", None)
@@ -484,6 +503,18 @@ class KeptFigures(RuleBasedStateMachine):
         response = self.world.admin.post(url, posted)
         assert response.status_code == 302, response.context["form"].errors
 
+    @rule(which=PICK, commune=PICK)
+    def officer_moves_a_group(self, which, commune):
+        """A group's commune corrected in the admin: its sessions now count there."""
+        group = pick(self.groups(), which)
+        url = reverse("youth_groups:edit", args=[group.pk])
+        response = self.world.admin.get(url)
+        assert response.status_code == 200
+        posted = form_data(response.context["form"])
+        posted["commune"] = pick(self.world.communes, commune).pk
+        response = self.world.admin.post(url, posted)
+        assert response.status_code == 302, response.context["form"].errors
+
     @has_sessions()
     @rule(which=PICK)
     def officer_deletes_a_session(self, which):
@@ -516,7 +547,7 @@ class KeptFigures(RuleBasedStateMachine):
         known = self.participants()
         table = [IMPORT_HEADERS]
         for number, group, date, someone_known, newcomer, pre, post in lines:
-            group = pick(self.world.groups, group)
+            group = pick(self.groups(), group)
             # Each club numbers its own sessions, as each province's spreadsheets do.
             external_id = f"{group.name}/{number}"
             person = pick(known, someone_known) if someone_known is not None else None
@@ -564,7 +595,7 @@ class KeptFigures(RuleBasedStateMachine):
         """A workbook of sessions counted by sex and age band; a verified one is refused."""
         table = [SESSION_HEADERS]
         for number, group, date, counts in lines:
-            group = pick(self.world.groups, group)
+            group = pick(self.groups(), group)
             table.append(
                 [
                     f"{group.name}/H{number}",
