@@ -15,6 +15,8 @@ from django.db import models
 
 #: The `next_*` date of a last attendance: later than any range's end.
 NO_NEXT_DATE = "9999-12-31"
+#: What the headline counts of each person, carried in the people-counting indexes.
+PERSON_COLUMNS = ["sex", "age_band", "plans_to_migrate", "returned_migrant"]
 
 
 class KeptAttendance(models.Model):
@@ -50,17 +52,17 @@ class KeptAttendance(models.Model):
         indexes = [
             models.Index(
                 fields=["next_national", "date"],
-                include=["sex", "age_band", "plans_to_migrate", "returned_migrant"],
+                include=PERSON_COLUMNS,
                 name="kept_att_next_national",
             ),
             models.Index(
                 fields=["province_id", "next_province", "date"],
-                include=["sex", "age_band", "plans_to_migrate", "returned_migrant"],
+                include=PERSON_COLUMNS,
                 name="kept_att_next_province",
             ),
             models.Index(
                 fields=["district_id", "next_district", "date"],
-                include=["sex", "age_band", "plans_to_migrate", "returned_migrant"],
+                include=PERSON_COLUMNS,
                 name="kept_att_next_district",
             ),
             # People by province and district in one pass: a person's next attendance in
