@@ -381,9 +381,13 @@ def participants_merge(
         raise PermissionDenied(
             _("Both participants must be only in provinces assigned to you to be merged.")
         )
+    # In id order, as the kept figures' refresh locks people: two officers merging the
+    # same pair the other way round wait for each other rather than deadlock.
     locked = {
         person.pk: person
-        for person in Participant.objects.select_for_update().filter(pk__in=[keep.pk, duplicate.pk])
+        for person in Participant.objects.select_for_update()
+        .filter(pk__in=[keep.pk, duplicate.pk])
+        .order_by("pk")
     }
     keep, duplicate = locked[keep.pk], locked[duplicate.pk]
 

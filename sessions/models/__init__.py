@@ -19,6 +19,7 @@ from .kept_figures import (
     KeptDistrictPeriod,
     KeptFiguresChange,
     KeptPeoplePeriod,
+    KeptPeopleToDate,
     KeptSession,
 )
 from .officers import ProvinceAssignment
@@ -42,6 +43,7 @@ __all__ = [
     "KeptDistrictPeriod",
     "KeptFiguresChange",
     "KeptPeoplePeriod",
+    "KeptPeopleToDate",
     "KeptSession",
     "Membership",
     "Participant",

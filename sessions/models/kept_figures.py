@@ -214,6 +214,47 @@ class KeptPeoplePeriod(models.Model):
         return f"{self.level}{self.node} {self.kind} {self.period}: {self.people}"
 
 
+class KeptPeopleToDate(models.Model):
+    """People by the month of their last attendance so far, in the country (node 0), a
+    province or a district.
+
+    A range that runs to the latest attendance or past it (the report's default: until
+    today) counts each person at their last attendance there, so its people are these rows
+    summed over the months from its start: a few hundred rows, not one per person. Three
+    breakdowns (`facet`), each kept on its own so that none is read through another's rows:
+    by sex and band (with how many plan to migrate and are returned migrants), the place's
+    total, and by destination (people who plan to migrate)."""
+
+    class Facet(models.TextChoices):
+        PERSON = "c", "sex and band"
+        PLACE = "p", "place"
+        DESTINATION = "d", "destination"
+
+    level = models.CharField(max_length=1, choices=KeptPeoplePeriod.Level.choices)
+    node = models.BigIntegerField()
+    month = models.DateField()
+    facet = models.CharField(max_length=1, choices=Facet.choices)
+    # Blank where the facet does not break people down by it.
+    sex = models.CharField(max_length=20, blank=True)
+    age_band = models.CharField(max_length=5, blank=True)
+    destination = models.CharField(max_length=200, blank=True)
+    people = models.IntegerField(default=0)
+    planning = models.IntegerField(default=0)
+    returned = models.IntegerField(default=0)
+
+    class Meta:
+        # Its index serves every read: one facet at one level, for one place or all.
+        constraints = [
+            models.UniqueConstraint(
+                fields=["facet", "level", "node", "month", "sex", "age_band", "destination"],
+                name="kept_people_to_date_unique",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.level}{self.node} {self.facet} {self.month}: {self.people}"
+
+
 class KeptFiguresChange(models.Model):
     """A person or session whose kept rows are out of date: written by triggers, in the
     transaction of the change, and removed by the refresh that brings them up to date."""

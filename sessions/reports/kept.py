@@ -37,6 +37,7 @@ from sessions.models.kept_figures import (
     KeptDistrictPeriod,
     KeptFiguresChange,
     KeptPeoplePeriod,
+    KeptPeopleToDate,
     KeptSession,
 )
 
@@ -211,7 +212,13 @@ def kept_figures_rebuild() -> None:
     kept_periods.rebuild()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            for model in (KeptAttendance, KeptSession, KeptDistrictPeriod, KeptPeoplePeriod):
+            for model in (
+                KeptAttendance,
+                KeptSession,
+                KeptDistrictPeriod,
+                KeptPeoplePeriod,
+                KeptPeopleToDate,
+            ):
                 cursor.execute(f"ANALYZE {_table(model)}")
 
 
@@ -287,27 +294,38 @@ def kept_figures_refresh() -> int:
     list(YouthGroup.objects.select_for_update().filter(pk__in=groups).order_by("pk").values("pk"))
     if people:
         where, params = _in("participant_id", people)
-        select, keys = kept_periods.people_select(where), len(kept_periods.PEOPLE_KEYS)
-        before = kept_periods.counts(select, params, keys)
+        kept_by_difference = [
+            (
+                KeptPeoplePeriod,
+                kept_periods.people_select(where),
+                kept_periods.PEOPLE_KEYS,
+                kept_periods.PEOPLE_VALUES,
+            ),
+            (
+                KeptPeopleToDate,
+                kept_periods.people_to_date_select(where),
+                kept_periods.TO_DATE_KEYS,
+                kept_periods.TO_DATE_VALUES,
+            ),
+        ]
+        counted_before = [
+            kept_periods.counts(select, params, keys)
+            for _model, select, keys, _values in kept_by_difference
+        ]
         KeptAttendance.objects.filter(participant_id__in=people).delete()
         _insert_attendances(*_in("a.participant_id", people))
-        after = kept_periods.counts(select, params, keys)
-        kept_periods.add(
-            KeptPeoplePeriod, kept_periods.PEOPLE_KEYS, kept_periods.PEOPLE_VALUES, before, after
-        )
+        for (model, select, keys, values), old in zip(
+            kept_by_difference, counted_before, strict=True
+        ):
+            after = kept_periods.counts(select, params, keys)
+            kept_periods.add(model, keys, values, old, after)
     if groups:
         where, params = _in("group_id", groups)
-        select, keys = kept_periods.sessions_select(where), len(kept_periods.SESSION_KEYS)
+        select, keys = kept_periods.sessions_select(where), kept_periods.SESSION_KEYS
         before = kept_periods.counts(select, params, keys)
         KeptSession.objects.filter(group_id__in=groups).delete()
         _insert_sessions(sorted(groups))
         after = kept_periods.counts(select, params, keys)
-        kept_periods.add(
-            KeptDistrictPeriod,
-            kept_periods.SESSION_KEYS,
-            kept_periods.SESSION_VALUES,
-            before,
-            after,
-        )
+        kept_periods.add(KeptDistrictPeriod, keys, kept_periods.SESSION_VALUES, before, after)
     KeptFiguresChange.objects.filter(pk__in=change_ids).delete()
     return len(changes)

@@ -17,7 +17,7 @@ import datetime
 from collections import Counter
 
 from django.db import models
-from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models import Aggregate, Count, F, Q, QuerySet, Sum
 
 from geography.models import District
 from sessions.models import (
@@ -35,6 +35,13 @@ from sessions.scoping import AnyUser, can_access_all_provinces, provinces_for_us
 from .kept import kept_figures_refresh_soon
 from .kept_columns import BAND_COLUMNS, SESSION_SUMS
 from .kept_periods import PERIOD_COLUMNS
+from .kept_to_date import (
+    ToDate,
+    kept_destinations,
+    kept_people_by_place,
+    kept_person_cells,
+    people_to_date,
+)
 from .selectors import (
     QUARTER,
     ReportFilters,
@@ -43,6 +50,7 @@ from .selectors import (
     _next_period,
     _period_start,
     _rounded,
+    destination_rows,
     district_rows,
     period_rows,
     province_rows,
@@ -122,55 +130,51 @@ def _in_whole_periods(
 
 
 def _session_figures(
-    *, level: str, filters: ReportFilters, scope: list[int] | None, end: datetime.date
-) -> list[dict]:
-    """Sessions, sums and groups by (province, district, period): whole periods from the
-    kept district periods, the range's partial ones from its kept sessions.
+    *,
+    level: str,
+    filters: ReportFilters,
+    scope: list[int] | None,
+    end: datetime.date,
+    breakdowns: bool,
+) -> tuple[Counter, dict[str, list[dict]]]:
+    """Sessions and their sums, and (`breakdowns`) sessions, attendances and groups by
+    district and by period, by province always: whole periods from the kept district
+    periods, the range's partial ones from its kept sessions, added up by the database.
 
-    A group is counted at its last session of the period (`groups_in_period`)."""
+    A group is counted in a period at its last session of the period."""
     kind, (period, following) = _kind(filters)
     lower, upper = _whole_periods(filters)
     sessions = _rows(KeptSession, filters, scope)
-    whole: list[dict] = []
+    # Each source: its rows, how to count their sessions and groups, its period column.
+    sources: list[tuple[QuerySet, Aggregate, Aggregate, str]] = []
     if level != "group":
         # Periods kept by difference stay as rows of zeros once emptied: not "held there".
         districts = _rows(KeptDistrictPeriod, ReportFilters(), scope).filter(
-            kind=kind, sessions__gt=0
+            _in_whole_periods(lower, upper), kind=kind, sessions__gt=0
         )
         if filters.province_id:
             districts = districts.filter(province_id=filters.province_id)
         if filters.district_id:
             districts = districts.filter(district_id=filters.district_id)
-        whole = list(
-            districts.filter(_in_whole_periods(lower, upper)).values(
-                "province_id",
-                "district_id",
-                "period",
-                "sessions",
-                *SESSION_SUMS,
-                groups_in_period=F("groups"),
-            )
-        )
+        sources.append((districts, Sum("sessions"), Sum("groups"), "period"))
         sessions = sessions.exclude(_in_whole_periods(lower, upper, "date"))
-    partial = sessions.values("province_id", "district_id", period=F(period)).annotate(
-        sessions_=Count("pk"),
-        groups_in_period=Count(
-            "pk", filter=Q(next_of_group__gt=end) | Q(next_of_group__gte=F(following))
-        ),
-        **{f"{name}_": Sum(name) for name in SESSION_SUMS},
-    )
-    for row in partial:
-        whole.append(
-            {
-                "province_id": row["province_id"],
-                "district_id": row["district_id"],
-                "period": row["period"],
-                "groups_in_period": row["groups_in_period"],
-                "sessions": row["sessions_"],
-                **{name: row[f"{name}_"] or 0 for name in SESSION_SUMS},
-            }
-        )
-    return whole
+    last_of_period = Q(next_of_group__gt=end) | Q(next_of_group__gte=F(following))
+    sources.append((sessions, Count("pk"), Count("pk", filter=last_of_period), period))
+
+    sums: Counter = Counter()
+    rows: dict[str, list[dict]] = {"province_id": [], "district_id": [], "period": []}
+    attended = Sum(F("named") + F("headcount"))
+    for source, held, groups, period_column in sources:
+        totals = source.aggregate(held_=held, **{f"{name}_": Sum(name) for name in SESSION_SUMS})
+        sums.update({name.removesuffix("_"): value or 0 for name, value in totals.items()})
+        places = ("province_id", "district_id") if breakdowns else ("province_id",)
+        for place in places:
+            rows[place] += source.values(place).annotate(held_=held, attended_=attended)
+        if breakdowns:
+            rows["period"] += source.values(period_=F(period_column)).annotate(
+                held_=held, groups_=groups, attended_=attended
+            )
+    return sums, rows
 
 
 def _groups_in_range(sessions: QuerySet, end: datetime.date) -> list[dict]:
@@ -280,44 +284,51 @@ def kept_figures(
     sessions = _rows(KeptSession, filters, scope)
     attendances = _rows(KeptAttendance, filters, scope)
 
-    session_rows = _session_figures(level=level, filters=filters, scope=scope, end=end)
+    sums, session_rows = _session_figures(
+        level=level, filters=filters, scope=scope, end=end, breakdowns=provinces is not None
+    )
     groups_rows = _groups_in_range(sessions, end)
-    sums = {name: sum(row[name] or 0 for row in session_rows) for name in SESSION_SUMS}
     by_province: dict = {}
     by_district: dict = {}
     by_period: dict = {}
-    for row in session_rows:
-        attended = (row["named"] or 0) + (row["headcount"] or 0)
-        for figures, key in ((by_province, row["province_id"]), (by_district, row["district_id"])):
-            _add(figures, key, sessions=row["sessions"], attendances=attended)
+    for figures, column in ((by_province, "province_id"), (by_district, "district_id")):
+        for row in session_rows[column]:
+            _add(figures, row[column], sessions=row["held_"], attendances=row["attended_"] or 0)
+    for row in session_rows["period"]:
         _add(
             by_period,
-            _as_date(row["period"]),
-            sessions=row["sessions"],
-            groups=row["groups_in_period"],
-            attendances=attended,
+            _as_date(row["period_"]),
+            sessions=row["held_"],
+            groups=row["groups_"],
+            attendances=row["attended_"] or 0,
         )
     for row in groups_rows:
         _add(by_province, row["province_id"], groups=row["groups"])
         _add(by_district, row["district_id"], groups=row["groups"])
 
-    people_cells = {
-        (row["sex"], row["age_band"]): row
-        for row in attendances.filter(**{f"{next_field}__gt": end})
-        .values("sex", "age_band")
-        .annotate(
-            people=Count("pk"),
-            planning=Count("pk", filter=Q(plans_to_migrate=True)),
-            returned=Count("pk", filter=Q(returned_migrant=True)),
-        )
-    }
+    node = _node(level, filters, scope)
+    # People of a range that runs to the latest attendance are kept summed by month; only
+    # the days before its first whole month are counted from the attendances.
+    to_date = people_to_date(level=level, node=node, filters=filters, attendances=attendances)
+    counted = attendances if to_date is None else to_date.partial
+    last_attendances = counted.filter(**{f"{next_field}__gt": end})
+    people_cells = _person_cells(last_attendances)
+    if to_date is not None:
+        for key, cell in kept_person_cells(to_date).items():
+            people_cells.setdefault(key, Counter()).update(cell)
     if provinces is not None:
-        for row in _people_by_place(attendances, level, end):
+        for row in _people_by_place(counted, level, end):
             _add(by_province, row["province_id"], people=row["in_province"])
             _add(by_district, row["district_id"], people=row["in_district"])
+        if to_date is not None:
+            in_provinces, in_districts = kept_people_by_place(to_date)
+            for province, people in in_provinces.items():
+                _add(by_province, province, people=people)
+            for district, people in in_districts.items():
+                _add(by_district, district, people=people)
         for key, people in _people_by_period(
             level=level,
-            node=_node(level, filters, scope),
+            node=node,
             attendances=attendances,
             filters=filters,
             next_field=next_field,
@@ -334,9 +345,11 @@ def kept_figures(
         trainingsession__in=sessions.values("session_id")
     ).aggregate(educators=Count("peereducator", distinct=True))["educators"]
     totals = {
-        "sessions": sum(row["sessions"] for row in session_rows),
+        "sessions": sums["held"],
         "active_groups": sum(row["groups"] for row in groups_rows),
-        "provinces_covered": len({row["province_id"] for row in session_rows if row["sessions"]}),
+        "provinces_covered": len(
+            {row["province_id"] for row in session_rows["province_id"] if row["held_"]}
+        ),
         "active_peer_educators": educators,
         "named_attendances": sums["named"],
         "headcount_attendances": sums["headcount"],
@@ -390,11 +403,34 @@ def kept_figures(
         "by_province": province_rows(by_province, provinces),
         "by_district": district_rows(by_district),
         "by_period": period_rows(by_period, filters),
-        "destinations": [
-            Row(key=row["destination"], label=row["destination"], people=row["people"])
-            for row in attendances.filter(**{f"{next_field}__gt": end}, plans_to_migrate=True)
+        "destinations": _destinations(last_attendances, to_date),
+    }
+
+
+def _person_cells(last_attendances: QuerySet) -> dict[tuple[str, str], Counter]:
+    """People by (sex, band), with those planning to migrate and returned migrants, of
+    attendances that are each one person's last."""
+    return {
+        (row["sex"], row["age_band"]): Counter(
+            people=row["people"], planning=row["planning"], returned=row["returned"]
+        )
+        for row in last_attendances.values("sex", "age_band").annotate(
+            people=Count("pk"),
+            planning=Count("pk", filter=Q(plans_to_migrate=True)),
+            returned=Count("pk", filter=Q(returned_migrant=True)),
+        )
+    }
+
+
+def _destinations(last_attendances: QuerySet, to_date: ToDate | None) -> list[Row]:
+    """People planning to migrate by destination, most first."""
+    people = Counter() if to_date is None else kept_destinations(to_date)
+    people.update(
+        dict(
+            last_attendances.filter(plans_to_migrate=True)
             .values("destination")
             .annotate(people=Count("pk"))
-            .order_by("-people", "destination")
-        ],
-    }
+            .values_list("destination", "people")
+        )
+    )
+    return destination_rows(people)

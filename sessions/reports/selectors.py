@@ -416,10 +416,19 @@ def planning_to_migrate_by_destination(sessions: QuerySet) -> list[Row]:
         .filter(participant__plans_to_migrate=True)
         .values(destination=Trim("participant__destination"))
         .annotate(people=Count("participant", distinct=True))
-        .order_by("-people", "destination")
+        .order_by()
     )
+    return destination_rows({row["destination"]: row["people"] for row in rows})
+
+
+def destination_rows(people: dict[str, int]) -> list[Row]:
+    """Rows of people by destination, most first, then by name as written: ordered here,
+    not by the database, whose collation would order the ties differently from one
+    server to another (and from the kept figures, which add two counts)."""
     return [
-        Row(key=row["destination"], label=row["destination"], people=row["people"]) for row in rows
+        Row(key=destination, label=destination, people=count)
+        for destination, count in sorted(people.items(), key=lambda item: (-item[1], item[0]))
+        if count
     ]
 
 

@@ -148,7 +148,11 @@ def test_a_national_officer_sees_every_count(programme, national):
 
 @pytest.mark.parametrize(
     ("rows", "columns", "message"),
-    [("planet", "sex", "planet"), ("sex", "sex", "two different"), ("province", "", "")],
+    [
+        ("planet", "sex", "“planet” is not a way"),
+        ("sex", "sex", "two different"),
+        ("province", "", "“” is not a way"),
+    ],
 )
 def test_a_bad_dimension_is_refused_with_a_message(rows, columns, message):
     with translation.override("en"), pytest.raises(BadDimension, match=message):

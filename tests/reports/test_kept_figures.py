@@ -9,6 +9,7 @@ import datetime
 
 import pytest
 from django.core.cache import cache
+from django.db.models import F
 
 from sessions.models import (
     Attendance,
@@ -17,6 +18,7 @@ from sessions.models import (
     KeptDistrictPeriod,
     KeptFiguresChange,
     KeptPeoplePeriod,
+    KeptPeopleToDate,
     KeptSession,
     Participant,
     Sex,
@@ -31,7 +33,13 @@ from tests.factories import UserFactory, commune_in, officer_of
 
 pytestmark = pytest.mark.django_db
 
-KEPT_MODELS = (KeptAttendance, KeptSession, KeptDistrictPeriod, KeptPeoplePeriod)
+KEPT_MODELS = (
+    KeptAttendance,
+    KeptSession,
+    KeptDistrictPeriod,
+    KeptPeoplePeriod,
+    KeptPeopleToDate,
+)
 
 
 def kept_rows() -> dict:
@@ -42,7 +50,7 @@ def kept_rows() -> dict:
             tuple(sorted((k, v) for k, v in row.items() if k != "id"))
             for row in model.objects.values()
         ]
-        if model is KeptPeoplePeriod:
+        if model in (KeptPeoplePeriod, KeptPeopleToDate):
             values = [row for row in values if dict(row)["people"]]
         if model is KeptDistrictPeriod:
             values = [row for row in values if dict(row)["sessions"]]
@@ -119,8 +127,10 @@ def test_a_refresh_leaves_exactly_the_rows_a_rebuild_makes(programme):
         ),
         ReportFilters(date_to=datetime.date(2026, 1, 15)),
         ReportFilters(date_from=datetime.date(2026, 1, 1)),
+        ReportFilters(date_from=datetime.date(2026, 1, 16)),
+        ReportFilters(date_from=datetime.date(2025, 12, 1), date_to=datetime.date(2027, 1, 10)),
     ],
-    ids=["all", "mid-month", "quarters", "until", "from"],
+    ids=["all", "mid-month", "quarters", "until", "from", "from mid-month", "past the last"],
 )
 def test_kept_figures_are_the_live_figures(programme, filters):
     national = UserFactory(role="National program officers")
@@ -215,3 +225,25 @@ def test_people_are_counted_in_their_band_at_their_latest_session(programme):
     people = {row.key: row.people for row in report["by_age_band"]}
     # P1's latest band, not their highest (15–17 in December); P2 15–17, P3 25+.
     assert people == {"10-14": 1, "15-17": 1, "18-24": 0, "25+": 1}
+
+
+def test_a_range_to_the_latest_attendance_reads_people_kept_by_month(programme):
+    """Until the latest attendance (the default view), people come from the rows kept per
+    month: tampering with those moves the report, and nothing else reads them."""
+    national = UserFactory(role="National program officers")
+    kept.kept_figures_refresh()
+    latest = KeptAttendance.objects.order_by("-date").values_list("date", flat=True)[0]
+    to_date = [ReportFilters(), ReportFilters(date_to=latest)]
+    before_latest = ReportFilters(date_to=latest - datetime.timedelta(days=1))
+    reports = {
+        filters: programme_report(user=national, filters=filters)
+        for filters in [*to_date, before_latest]
+    }
+    KeptPeopleToDate.objects.filter(
+        level=KeptPeoplePeriod.Level.NATIONAL, facet=KeptPeopleToDate.Facet.PERSON
+    ).update(people=F("people") + 1)
+
+    for filters in to_date:
+        tampered = programme_report(user=national, filters=filters)
+        assert tampered["totals"]["people"] > reports[filters]["totals"]["people"]
+    assert programme_report(user=national, filters=before_latest) == reports[before_latest]

@@ -259,6 +259,27 @@ class World:
                     period=MONTH,
                 ),
             ),
+            # Ranges that run past the last session read people kept by month (kept_to_date).
+            "national, from mid-month on": (
+                self.national,
+                ReportFilters(date_from=datetime.date(2024, 3, 17)),
+            ),
+            "officer, mid-month until after every session": (
+                self.officer,
+                ReportFilters(
+                    date_from=datetime.date(2023, 11, 17),
+                    date_to=datetime.date(2026, 1, 31),
+                    period=QUARTER,
+                ),
+            ),
+            "district filter, from a month until after every session": (
+                self.national,
+                ReportFilters(
+                    district_id=other_district.district_id,
+                    date_from=datetime.date(2024, 2, 1),
+                    date_to=datetime.date(2026, 6, 30),
+                ),
+            ),
             "quarters, mid-month dates": (
                 self.national,
                 ReportFilters(
