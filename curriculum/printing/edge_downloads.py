@@ -34,6 +34,8 @@ DOWNLOAD_PATH = re.compile(
 # Only files for everyone are ever kept by nginx; any other line is not one of its downloads.
 COUNTED_VARIANTS = frozenset(PrintVariant) - FACILITATOR_VARIANTS
 ROTATED_SUFFIX = ".1"
+# Read at most this much a run (a timer stopped for days): the next run goes on from there.
+BYTES_PER_RUN = 64 * 1024 * 1024
 
 DownloadKey = tuple[int, str, datetime.date]  # page, variant, day
 
@@ -57,15 +59,18 @@ def count_edge_downloads(log_path: Path) -> CountedLog:
         rotated = Path(f"{log_path}{ROTATED_SUFFIX}")
         if inode is not None and inode != current and _inode_of(rotated) == inode:
             # Rotated since the last run: the old file's rest first.
-            lines, offset = _whole_lines(rotated, offset)
-            if _written_to(log_path):
+            lines, offset, capped = _whole_lines(rotated, offset, BYTES_PER_RUN)
+            if _written_to(log_path) and not capped:
                 inode, offset = current, 0
             else:
-                current = None  # nginx has not reopened its log yet: it may still write there
+                # Not read to its end, or nginx has not reopened its log yet and may still
+                # write there: the new file waits.
+                current = None
         if current is not None:
             if current != inode:
                 inode, offset = current, 0  # a new file (or the first run)
-            read, offset = _whole_lines(log_path, offset)
+            budget = BYTES_PER_RUN - sum(len(line) for line in lines)
+            read, offset, _capped = _whole_lines(log_path, offset, budget)
             lines += read
 
         downloads = _downloads_in(lines)
@@ -89,19 +94,24 @@ def _written_to(path: Path) -> bool:
         return False
 
 
-def _whole_lines(path: Path, offset: int) -> tuple[list[bytes], int]:
-    """The whole lines from `offset` on, and the offset after the last of them."""
+def _whole_lines(path: Path, offset: int, budget: int) -> tuple[list[bytes], int, bool]:
+    """The whole lines from `offset` on, up to `budget` bytes; the offset after the last of
+    them, and whether the budget stopped the reading."""
     with open(path, "rb") as log:
         if os.fstat(log.fileno()).st_size < offset:
             offset = 0  # emptied in place (copytruncate): read it from its start
         log.seek(offset)
-        lines = []
+        lines: list[bytes] = []
+        read = 0
         for line in log:
+            if read >= budget:
+                return lines, offset, True
             if not line.endswith(b"\n"):
                 break  # being written: read next time
             lines.append(line)
             offset += len(line)
-    return lines, offset
+            read += len(line)
+    return lines, offset, False
 
 
 def _downloads_in(lines: list[bytes]) -> Counter[DownloadKey]:

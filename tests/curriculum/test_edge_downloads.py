@@ -179,6 +179,34 @@ def test_a_rotated_log_is_finished_before_the_new_one(curriculum_tree, log):
     assert (position.inode, position.offset) == (os.stat(log).st_ino, log.stat().st_size)
 
 
+def test_a_long_log_is_read_over_several_runs_the_rotated_one_first(
+    curriculum_tree, log, monkeypatch
+):
+    lesson = curriculum_tree["lesson"]
+    monkeypatch.setattr(edge_downloads, "BYTES_PER_RUN", 3 * len(line(lesson.pk)))
+    append(log, line(lesson.pk))
+    count_edge_downloads(log)
+    append(log, line(lesson.pk) * 5)
+    log.rename(f"{log}.1")
+    append(log, line(lesson.pk, when=EVENING_UTC) * 4)
+    runs = [count_edge_downloads(log).downloads for _run in range(4)]
+    assert runs == [3, 3, 3, 0]  # the old file's rest first, then the new one
+    assert counts(lesson) == {("handout", MARCH_1): 6, ("handout", MARCH_2): 4}
+
+
+def test_a_rotated_logs_broken_last_line_is_left_once_nginx_writes_the_new_one(
+    curriculum_tree, log
+):
+    lesson = curriculum_tree["lesson"]
+    append(log, line(lesson.pk))
+    count_edge_downloads(log)
+    append(log, line(lesson.pk) + line(lesson.pk)[:15])  # nginx stopped mid-line
+    log.rename(f"{log}.1")
+    append(log, line(lesson.pk, when=EVENING_UTC))
+    count_edge_downloads(log)
+    assert counts(lesson) == {("handout", MARCH_1): 2, ("handout", MARCH_2): 1}
+
+
 def test_a_log_emptied_in_place_is_read_from_its_start(curriculum_tree, log):
     lesson = curriculum_tree["lesson"]
     append(log, line(lesson.pk) * 3)
