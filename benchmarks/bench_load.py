@@ -8,7 +8,9 @@ requests/s, p50/p95/p99 and errors. The baseline is the same reader mix against 
 HTML copy of the same pages (and files) served by the same nginx.
 
 Then readers of pages only (no downloads), against the static copy too: what nginx's cache
-of reader pages serves, apart from the downloads, which go through the application.
+of reader pages serves, apart from the downloads. Public handouts are answered by nginx's
+cache too (printed: the share it answered, and the handout downloads counted, nginx's log
+included, against the handouts the readers received).
 
 The restart run restarts PostgreSQL at 30 s: only requests in flight during the restart
 may fail, none after it, and every session report a club leader was told was saved is in
@@ -245,6 +247,26 @@ def pages_answered_by_nginx(run: str, requests_made: list[dict]) -> None:
         report(f"load_{run}_pages_answered_by_nginx", 100 * kept / len(pages), "%")
 
 
+def handouts_answered_by_nginx(run: str, requests_made: list[dict]) -> None:
+    handouts = [r for r in requests_made if r["name"] == "handout PDF" and "ms" in r]
+    if handouts:
+        kept = sum(1 for r in handouts if r.get("cache") in ANSWERED_BY_NGINX)
+        report(f"load_{run}_handouts_answered_by_nginx", 100 * kept / len(handouts), "%")
+
+
+def handout_downloads_counted(stack: DeployedStack) -> int:
+    """Every handout download counted, nginx's log counted first (as its timer does)."""
+    manage("count_edge_downloads", environment=stack.environment)
+    total = (
+        "from django.db.models import Sum; from curriculum.models import PrintedFileDownload; "
+        "print(PrintedFileDownload.objects.filter(variant='handout')"
+        ".aggregate(n=Sum('count'))['n'] or 0)"
+    )
+    return int(
+        manage("shell", "--no-imports", "-c", total, environment=stack.environment).split()[-1]
+    )
+
+
 def restart_postgres(postgres: ThrowawayPostgres) -> tuple[float, float]:
     began = time.time()
     postgres.stop()
@@ -297,11 +319,19 @@ def main() -> None:
             where_the_time_goes("static_copy", before, cpu_seconds(parts), static)
             baseline = figures("static_copy", static, READER_ENDPOINTS)
 
+            counted_before = handout_downloads_counted(stack)
             before = cpu_seconds(parts)
             served = locust(stack.url, targets_file, folder / "readers.jsonl", readers)
             where_the_time_goes("readers", before, cpu_seconds(parts), served)
             figures("readers", served, READER_ENDPOINTS, baseline)
             pages_answered_by_nginx("readers", served)
+            handouts_answered_by_nginx("readers", served)
+            received = sum(
+                1 for r in served if r["name"] == "handout PDF" and r.get("status") == 200
+            )
+            report("load_readers_handouts_counted",
+                   handout_downloads_counted(stack) - counted_before, "downloads",
+                   received or None)  # fmt: skip
 
             # Pages only (no downloads): nginx's cache against the static copy.
             copy_url = f"https://localhost:{copy_port}"
@@ -321,6 +351,7 @@ def main() -> None:
             figures("mixed", mixed, READER_ENDPOINTS, baseline)
             figures("mixed", mixed, OFFICER_ENDPOINTS)
             pages_answered_by_nginx("mixed", mixed)
+            handouts_answered_by_nginx("mixed", mixed)
 
             restart: dict[str, tuple[float, float]] = {}
 

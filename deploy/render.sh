@@ -30,6 +30,9 @@ export SMH_EXPORT_FILES_ROOT="${SMH_EXPORT_FILES_ROOT:-/srv/smh/exports}"
 # nginx's copies of readers' pages (a few seconds' worth; nginx makes this folder in
 # Debian's /var/lib/nginx, its owner www-data).
 export SMH_NGINX_CACHE_ROOT="${SMH_NGINX_CACHE_ROOT:-/var/lib/nginx/smh-pages}"
+# nginx's log of the handouts it answered from that cache, which smh-edge-downloads.timer
+# counts (readable by the group adm, as Debian's nginx and logrotate make its logs).
+export SMH_NGINX_DOWNLOAD_LOG="${SMH_NGINX_DOWNLOAD_LOG:-/var/log/nginx/smh-downloads.log}"
 export SMH_BACKUP_ROOT="${SMH_BACKUP_ROOT:-/var/backups/smh}"
 export SMH_BACKUP_KEEP="${SMH_BACKUP_KEEP:-14}"
 
@@ -42,7 +45,7 @@ variables='$SMH_APP_DIR $SMH_USER $SMH_ENV_FILE $SMH_SERVER_NAME $SMH_HTTP_PORT 
 $SMH_TLS_CERTIFICATE $SMH_TLS_CERTIFICATE_KEY $SMH_GUNICORN_BIND $SMH_GUNICORN_WORKERS
 $SMH_STATIC_ROOT $SMH_MEDIA_ROOT $SMH_PRINTED_FILES_ROOT $SMH_IMPORT_FILES_ROOT
 $SMH_EXPORT_FILES_ROOT $SMH_BACKUP_ROOT $SMH_BACKUP_KEEP $SMH_UPSTREAM_SERVERS
-$SMH_NGINX_CACHE_ROOT'
+$SMH_NGINX_CACHE_ROOT $SMH_NGINX_DOWNLOAD_LOG'
 
 mkdir -p "$out/nginx" "$out/systemd"
 envsubst "$variables" <"$here/nginx/smh.conf" >"$out/nginx/smh.conf"

@@ -27,6 +27,11 @@ here with `X-Accel-Expires`, which this middleware adds to exactly the responses
 store or served from its store. nginx cannot be purged by a token, so a change reaches
 readers within those seconds. Every such response remembers the page's language in its
 cookie, since nginx gives the same copy to readers with and without the cookie.
+
+nginx gives its expired copy while one request renews it, so a reader address that stops
+being a page must answer with something nginx keeps, or the old copy would stay: an
+anonymous reader's 404 (a page unpublished or deleted, a handout gone with its lesson) and
+a page's redirect (moved, or made for logged-in readers only) are marked the same way.
 """
 
 import hashlib
@@ -43,6 +48,7 @@ from django.utils.cache import cc_delim_re
 from django.utils.translation import get_language_from_path
 from wagtail.views import serve as wagtail_serve
 
+from curriculum.printing.views import download as printed_file_download_view
 from curriculum.views import search as site_search_view
 from home.middleware import remember_language
 
@@ -58,6 +64,16 @@ TRACKING_PARAMETERS = frozenset({"fbclid", "gclid", "msclkid", "igshid", "mc_cid
 # the purge, so a search kept here could show the old results until the entry expired.
 EDGE_ONLY_VIEWS = (site_search_view,)
 REFUSING_CACHE_CONTROL = frozenset({"private", "no-store", "no-cache"})
+# What replaces nginx's copy of a reader address that is no longer a page (see above).
+GONE_STATUSES = frozenset({404, 410})
+MOVED_STATUSES = frozenset({301, 302, 307, 308})
+# The statuses marked for nginx besides a page's 200, per view. A download's 200 is marked by
+# the view itself (a public handout); its redirect is to the login form, back to the page the
+# reader came from (the Referer): not the same for everyone.
+EDGE_STATUSES_BY_VIEW = {
+    wagtail_serve: GONE_STATUSES | MOVED_STATUSES,
+    printed_file_download_view: GONE_STATUSES,
+}
 
 
 def reader_pages_purge_all() -> None:
@@ -114,12 +130,22 @@ def _is_anonymous_read(request) -> bool:
 
 
 def _response_may_be_stored(request, response) -> bool:
-    if response.status_code != 200 or response.streaming:
+    if response.status_code != 200:
+        return False
+    return _same_for_every_reader(request, response)
+
+
+def _same_for_every_reader(request, response) -> bool:
+    if response.streaming:
         return False
     # A form token (CSRF), a session or messages set a cookie; the language cookie is
     # set again on every page served from the cache, by the middleware inside this one.
     if set(response.cookies) - {settings.LANGUAGE_COOKIE_NAME}:
         return False
+    if response.status_code in MOVED_STATUSES:
+        # No page in it: Wagtail's `private, no-store` on a restricted page's redirect to
+        # the login form keeps browsers from remembering it, nothing personal is in it.
+        return not getattr(get_messages(request), "used", False)
     directives = {
         directive.split("=")[0].strip().lower()
         for directive in cc_delim_re.split(response.get("Cache-Control", ""))
@@ -142,6 +168,9 @@ class ReaderPageCacheMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        if self._gone_or_moved_for_nginx(request, response):
+            self._mark_for_nginx(request, response)
+            return response
         storable = (
             getattr(request, "_reader_page_cache_anonymous", False)
             and request.method == "GET"
@@ -153,12 +182,24 @@ class ReaderPageCacheMiddleware:
         if pending is not None:
             self._store(pending, response)
             response[STATUS_HEADER] = "miss"
+        self._mark_for_nginx(request, response)
+        return response
+
+    def _gone_or_moved_for_nginx(self, request, response) -> bool:
+        return (
+            response.status_code in getattr(request, "_reader_edge_statuses", ())
+            and request.method == "GET"
+            and _same_for_every_reader(request, response)
+        )
+
+    def _mark_for_nginx(self, request, response) -> None:
         if settings.READER_EDGE_CACHE_SECONDS > 0:
             response[EDGE_CACHE_HEADER] = str(settings.READER_EDGE_CACHE_SECONDS)
             remember_language(response, get_language_from_path(request.path_info))
-        return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func in EDGE_STATUSES_BY_VIEW and _is_anonymous_read(request):
+            request._reader_edge_statuses = EDGE_STATUSES_BY_VIEW[view_func]
         if view_func not in (wagtail_serve, *EDGE_ONLY_VIEWS) or not _is_anonymous_read(request):
             return None
         request._reader_page_cache_anonymous = True

@@ -260,6 +260,10 @@ PRINTED_FILES_ROOT = Path(os.environ.get("PRINTED_FILES_ROOT", BASE_DIR / "var" 
 # so the view checks the request and nginx sends the bytes (X-Accel-Redirect). Empty: the
 # application sends the file itself.
 PRINTED_FILES_ACCEL_REDIRECT = os.environ.get("PRINTED_FILES_ACCEL_REDIRECT", "")
+# Behind nginx: its log of the public handouts it answered for the application (from its
+# cache, READER_EDGE_CACHE_SECONDS), which `manage.py count_edge_downloads` adds to the
+# download counts. Empty: nginx keeps no printed file and the application counts them all.
+PRINTED_FILES_EDGE_LOG = os.environ.get("PRINTED_FILES_EDGE_LOG", "")
 
 
 def storages_with(**overrides) -> dict:

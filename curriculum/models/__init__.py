@@ -13,7 +13,12 @@ from .pages import (
     PublicationIndexPage,
     PublicationPage,
 )
-from .printing import PrintedFile, PrintedFileBuild, PrintedFileDownload
+from .printing import (
+    EdgeDownloadLogPosition,
+    PrintedFile,
+    PrintedFileBuild,
+    PrintedFileDownload,
+)
 from .snippets import Audience, HelpEntry, Topic
 
 __all__ = [
@@ -24,6 +29,7 @@ __all__ = [
     "CampaignPage",
     "CampaignRelatedLesson",
     "CurriculumIndexPage",
+    "EdgeDownloadLogPosition",
     "HelpEntry",
     "HelpPage",
     "LessonPage",

@@ -97,3 +97,24 @@ class PrintedFileBuild(models.Model):
 
     def __str__(self):
         return f"{self.page_id} {self.variant} {self.content_key}"
+
+
+class EdgeDownloadLogPosition(models.Model):
+    """How far nginx's log of the downloads it answered has been counted (one row per log).
+
+    Saved in the transaction that adds the counts, so a run that stops half-way counts
+    nothing and the next one starts from the same place: no download counted twice.
+    """
+
+    log_path = models.CharField(_("log file"), max_length=500, unique=True)
+    # The file read last: after a rotation its rest is read from `<log>.1` first.
+    inode = models.PositiveBigIntegerField(_("file number"), null=True, blank=True)
+    offset = models.PositiveBigIntegerField(_("bytes counted"), default=0)
+    counted_at = models.DateTimeField(_("counted at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("download log position")
+        verbose_name_plural = _("download log positions")
+
+    def __str__(self):
+        return f"{self.log_path} @ {self.inode}:{self.offset}"

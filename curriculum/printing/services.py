@@ -18,10 +18,20 @@ def printed_file_download_count(
     request created the day's row first, and the database adds one to the count, so no
     download is lost. Only numbers are kept, never who downloaded.
     """
-    counter, __ = PrintedFileDownload.objects.get_or_create(
+    printed_file_downloads_add(
         page_id=page.pk,
         locale_id=page.locale_id,
         variant=variant,
         day=day or timezone.localdate(),
+        downloads=1,
     )
-    PrintedFileDownload.objects.filter(pk=counter.pk).update(count=F("count") + 1)
+
+
+def printed_file_downloads_add(
+    *, page_id: int, locale_id: int, variant: str, day: datetime.date, downloads: int
+) -> None:
+    """Add `downloads` to the day's count of a page's printed variant (see above)."""
+    counter, __ = PrintedFileDownload.objects.get_or_create(
+        page_id=page_id, locale_id=locale_id, variant=variant, day=day
+    )
+    PrintedFileDownload.objects.filter(pk=counter.pk).update(count=F("count") + downloads)

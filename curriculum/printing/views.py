@@ -5,6 +5,13 @@ once per published revision, by a task worker: a reader who asks before it is ma
 told to come back in a moment, and no web worker waits on the render. Its SHA-256 is a
 strong ETag: a phone on a slow connection revalidates with a 304 and resumes a broken
 download with a byte range.
+
+Behind nginx, a public handout asked for by an anonymous reader is sent by the application
+itself, marked for nginx's cache (`X-Accel-Expires`: nginx keeps no answer that names a file
+by `X-Accel-Redirect`), and nginx answers the next readers, their byte ranges and their 304s
+from its copy for READER_EDGE_CACHE_SECONDS. nginx counts those downloads, the marked answer
+included, in its own log (PRINTED_FILES_EDGE_LOG, read by `count_edge_downloads`); every
+other download is counted here (docs/decisions.md, "Handouts answered by nginx").
 """
 
 import logging
@@ -12,6 +19,7 @@ from urllib.parse import quote, urlsplit, urlunsplit
 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
+from django.contrib.messages.storage.cookie import CookieStorage
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404, HttpResponse, StreamingHttpResponse
 from django.template.response import TemplateResponse
@@ -42,6 +50,8 @@ FACILITATOR_CACHE_CONTROL = "private, max-age=3600"
 # A build takes a second or two (an offline pack more): the "being prepared" page asks
 # the browser to come back after this many seconds.
 PREPARING_RETRY_AFTER = 3
+# nginx's own header for how long it may keep a response (it never passes it on).
+EDGE_CACHE_HEADER = "X-Accel-Expires"
 
 
 @require_safe
@@ -161,6 +171,14 @@ def printed_file_response(
             headers={"Content-Range": f"bytes */{printed.size}", "Accept-Ranges": "bytes"},
         )
 
+    if byte_range is None and kept_and_counted_by_nginx(request, variant=variant):
+        # Not counted here: nginx's log counts this answer and every one it gives from its copy.
+        file = printed.file.storage.open(printed.file.name, "rb")
+        return response_with_headers(
+            FileResponse(file),
+            {**headers, EDGE_CACHE_HEADER: str(settings.READER_EDGE_CACHE_SECONDS)},
+        )
+
     if settings.PRINTED_FILES_ACCEL_REDIRECT:
         # nginx sends the bytes (and answers the byte range) from its internal location.
         if byte_range is None or byte_range.start == 0:
@@ -190,6 +208,23 @@ def printed_file_response(
             "Content-Range": byte_range.content_range,
             "Content-Length": str(byte_range.length),
         },
+    )
+
+
+def kept_and_counted_by_nginx(request, *, variant: str) -> bool:
+    """Whether nginx may keep this whole-file answer for everyone, and counts its downloads.
+
+    Only a file for everyone (not a facilitator's), asked for by a reader with no session,
+    messages or login header, the requests nginx's site never answers from its cache.
+    """
+    return (
+        bool(settings.PRINTED_FILES_EDGE_LOG)
+        and settings.READER_EDGE_CACHE_SECONDS > 0
+        and request.method == "GET"
+        and variant not in FACILITATOR_VARIANTS
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and CookieStorage.cookie_name not in request.COOKIES
+        and "authorization" not in request.headers
     )
 
 

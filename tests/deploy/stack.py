@@ -39,7 +39,7 @@ events {{ worker_connections 1024; }}
 http {{
     include /etc/nginx/mime.types;
     default_type application/octet-stream;
-    access_log {access_log};
+    {access_log}
     client_body_temp_path {folder}/body;
     proxy_temp_path {folder}/proxy;
     fastcgi_temp_path {folder}/fastcgi;
@@ -61,6 +61,7 @@ class DeployedStack:
     app_server_urls: list[str]
     printed_root: Path
     media_root: Path
+    download_log: Path
     process_log: Path
     content: Any
     processes: list[subprocess.Popen] = field(default_factory=list)
@@ -178,6 +179,7 @@ def deployed_stack(
         "SMH_IMPORT_FILES_ROOT": str(folder / "imports"),
         "SMH_EXPORT_FILES_ROOT": str(folder / "exports"),
         "SMH_NGINX_CACHE_ROOT": str(folder / "nginx-cache"),
+        "SMH_NGINX_DOWNLOAD_LOG": str(folder / "nginx-downloads.log"),
     }
     rendered = render(folder / "rendered", layout)
     # Each app server's machine renders the files with its own bind.
@@ -240,7 +242,8 @@ def deployed_stack(
                 folder=nginx_folder,
                 site=rendered / "nginx" / "smh.conf",
                 nginx_workers=nginx_workers,
-                access_log=(nginx_folder / "access.log") if access_log else "off",
+                # None rather than `off`, which would also end the site's own download log.
+                access_log=f"access_log {nginx_folder / 'access.log'};" if access_log else "",
                 extra=nginx_extra,
             )
         )
@@ -259,6 +262,7 @@ def deployed_stack(
             app_server_urls=[f"http://{bind}" for bind in binds],
             printed_root=Path(layout["SMH_PRINTED_FILES_ROOT"]),
             media_root=Path(layout["SMH_MEDIA_ROOT"]),
+            download_log=Path(layout["SMH_NGINX_DOWNLOAD_LOG"]),
             process_log=process_log,
             content=made,
             processes=processes,

@@ -8,6 +8,7 @@ served through nginx.
 import hashlib
 import json
 import re
+import subprocess
 import time
 import uuid
 from pathlib import Path
@@ -16,7 +17,7 @@ import brotli
 import pytest
 import requests
 
-from tests.deploy.conftest import manage
+from tests.deploy.conftest import manage, unit_command
 from tests.deploy.site_content import LESSON_TITLE_KM
 from tests.deploy.stack import NGINX, deployed_stack, logged_in_browser
 
@@ -107,7 +108,11 @@ def test_hashed_static_files_are_kept_a_year_by_browsers(deployed_site):
 
 
 def test_a_handout_is_sent_by_nginx_after_the_view_allowed_it(deployed_site):
-    response = get_printed(deployed_site, f"/km/print/{deployed_site['lesson_id']}/handout/")
+    # A logged-in reader's handout: never from nginx's cache, sent by X-Accel-Redirect.
+    browser = logged_in_browser(deployed_site["stack"], EDITOR, PASSWORD)
+    path = f"/km/print/{deployed_site['lesson_id']}/handout/"
+    get_printed(deployed_site, path)
+    response = browser.get(deployed_site["url"] + path, timeout=30)
     assert response.status_code == 200, response.text[:500]
     assert response.headers["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF-")
@@ -119,7 +124,7 @@ def test_a_handout_is_sent_by_nginx_after_the_view_allowed_it(deployed_site):
     assert response.headers["ETag"] == f'"{hashlib.sha256(response.content).hexdigest()}"'
     assert "X-Accel-Redirect" not in response.headers
     # gunicorn's access log: the application answered with no body (nginx sent the bytes).
-    handout = f'"GET /km/print/{deployed_site["lesson_id"]}/handout/ HTTP/1.0" 200 '
+    handout = f'"GET {path} HTTP/1.0" 200 '
     # gunicorn writes its line once the worker has finished, which may be after nginx has
     # sent the file to us: wait a little for it on a busy machine.
     answers: list[str] = []
@@ -127,13 +132,12 @@ def test_a_handout_is_sent_by_nginx_after_the_view_allowed_it(deployed_site):
         answers = [line.split(handout)[1].split()[0]
                    for line in deployed_site["process_log"].read_text().splitlines()
                    if handout in line]  # fmt: skip
-        if answers:
+        if "0" in answers:
             break
         time.sleep(0.1)
-    assert answers == ["0"]
+    assert "0" in answers
     assert "attachment" in response.headers["Content-Disposition"]
-    part = get(deployed_site, f"/km/print/{deployed_site['lesson_id']}/handout/",
-               headers={"Range": "bytes=0-99"})  # fmt: skip
+    part = browser.get(deployed_site["url"] + path, headers={"Range": "bytes=0-99"}, timeout=30)
     assert part.status_code == 206
     assert part.content == response.content[:100]
 
@@ -287,6 +291,96 @@ def test_a_reader_asking_for_brotli_gets_the_khmer_page_in_brotli(deployed_site)
     assert styles.headers["Content-Encoding"] == "br"
 
 
+def handout_downloads_counted(site) -> int:
+    """The lesson's handout downloads counted, once nginx's log has been counted by the
+    rendered smh-edge-downloads.service (its timer runs it every minute)."""
+    unit = site["stack"].folder / "rendered" / "systemd" / "smh-edge-downloads.service"
+    command, working_directory = unit_command(unit)
+    subprocess.run(command, cwd=working_directory, env=site["environment"], check=True,
+                   capture_output=True, timeout=120)  # fmt: skip
+    total = (
+        "from django.db.models import Sum; from curriculum.models import PrintedFileDownload; "
+        f"print(PrintedFileDownload.objects.filter(page_id={site['lesson_id']},"
+        " variant='handout').aggregate(n=Sum('count'))['n'] or 0)"
+    )
+    output = manage("shell", "--no-imports", "-c", total, environment=site["environment"])
+    return int(output.split()[-1])
+
+
+def download_log_lines(site) -> list[str]:
+    log = site["stack"].download_log
+    return log.read_text().splitlines() if log.exists() else []
+
+
+def test_a_public_handout_is_answered_by_nginx_and_every_download_counted(deployed_site):
+    path = f"/km/print/{deployed_site['lesson_id']}/handout/"
+    whole = get_printed(deployed_site, path).content  # made by the worker
+    counted_before = handout_downloads_counted(deployed_site)
+    logged_before = len(download_log_lines(deployed_site))
+    handout = fresh_address(path)
+
+    first = get(deployed_site, handout)
+    assert first.headers["X-Cache-Status"] == "MISS"
+    assert first.content == whole
+    assert "X-Accel-Expires" not in first.headers
+    etag = first.headers["ETag"]
+    answers = [get(deployed_site, handout) for _reader in range(4)]
+    assert [answer.headers["X-Cache-Status"] for answer in answers] == ["HIT"] * 4
+    assert all(answer.content == whole for answer in answers)
+    assert all(answer.headers["ETag"] == etag for answer in answers)
+    # Byte ranges and revalidations from nginx's copy: a first part is a download, a later
+    # part, a 304 and a HEAD are not.
+    first_part = get(deployed_site, handout, headers={"Range": "bytes=0-99"})
+    assert (first_part.status_code, first_part.content) == (206, whole[:100])
+    later_part = get(deployed_site, handout, headers={"Range": "bytes=100-199"})
+    assert (later_part.status_code, later_part.content) == (206, whole[100:200])
+    assert later_part.headers["Content-Range"] == f"bytes 100-199/{len(whole)}"
+    not_modified = get(deployed_site, handout, headers={"If-None-Match": etag})
+    assert not_modified.status_code == 304
+    head = requests.head(deployed_site["url"] + handout, verify=deployed_site["certificate"],
+                         timeout=30)  # fmt: skip
+    assert head.status_code == 200
+    for answer in (first_part, later_part, not_modified, head):
+        assert answer.headers["X-Cache-Status"] == "HIT"
+    # gunicorn sent the file once (the MISS).
+    assert deployed_site["process_log"].read_text().count(f"GET {handout} ") == 1
+
+    # A logged-in reader's download goes through the application, which counts it.
+    browser = logged_in_browser(deployed_site["stack"], EDITOR, PASSWORD)
+    assert browser.get(deployed_site["url"] + handout, timeout=30).content == whole
+
+    # nginx writes its line as the answer ends: 6 lines (5 whole, a first part).
+    deadline = time.monotonic() + 10
+    while len(download_log_lines(deployed_site)) < logged_before + 6:
+        assert time.monotonic() < deadline, download_log_lines(deployed_site)
+        time.sleep(0.1)
+    logged = download_log_lines(deployed_site)[logged_before:]
+    assert len(logged) == 6
+    assert all(line.split()[1] == path for line in logged)  # no query string, no address
+    assert not any("127.0.0.1" in line for line in logged)
+    assert handout_downloads_counted(deployed_site) == counted_before + 6 + 1
+    # Counted once: another run finds nothing new.
+    assert handout_downloads_counted(deployed_site) == counted_before + 7
+
+
+def test_an_anonymous_reader_never_gets_a_facilitators_file_from_nginx(deployed_site):
+    plan = fresh_address(f"/km/print/{deployed_site['lesson_id']}/lesson-plan/")
+    browser = logged_in_browser(deployed_site["stack"], EDITOR, PASSWORD)
+    deadline = time.monotonic() + 90
+    own = browser.get(deployed_site["url"] + plan, timeout=30)
+    while own.status_code == 503 and time.monotonic() < deadline:  # being made by the worker
+        time.sleep(0.5)
+        own = browser.get(deployed_site["url"] + plan, timeout=30)
+    again = browser.get(deployed_site["url"] + plan, timeout=30)
+    # Sent by X-Accel-Redirect (whose internal location adds no X-Cache-Status).
+    assert own.content.startswith(b"%PDF") and again.content == own.content
+    for _read in range(3):
+        anonymous = get(deployed_site, plan)
+        assert anonymous.status_code == 302
+        assert anonymous.headers["X-Cache-Status"] == "MISS"
+        assert not anonymous.content.startswith(b"%PDF")
+
+
 def test_readers_are_served_from_the_shared_cache_and_a_publish_elsewhere_purges_it(
     deployed_site,
 ):
@@ -313,15 +407,22 @@ def test_readers_are_served_from_the_shared_cache_and_a_publish_elsewhere_purges
     # nginx's copy is renewed within READER_EDGE_CACHE_SECONDS of the publish.
     assert "SUMMARY-REPUBLISHED" not in nginx_copy.text
     kept_for = int(deployed_site["environment"].get("READER_EDGE_CACHE_SECONDS", "5"))
-    while "SUMMARY-REPUBLISHED" not in get(deployed_site, LESSON).text:
+    statuses = []
+    while "SUMMARY-REPUBLISHED" not in (response := get(deployed_site, LESSON)).text:
         # Its seconds, then one render (the reader who found it expired got the old copy).
         assert time.monotonic() - published < kept_for + 5
+        statuses.append(response.headers["X-Cache-Status"])
         time.sleep(0.2)
+    # Nobody waited for the renewal: the reader who found the copy expired was given it.
+    assert statuses[-1] == "STALE", statuses
 
 
 def test_an_unpublished_page_is_gone_from_nginx_within_its_seconds(deployed_site):
     # After the publish above: the lesson taken off the site (say, a safeguarding concern).
-    get(deployed_site, LESSON)
+    handout = f"/km/print/{deployed_site['lesson_id']}/handout/"
+    assert get(deployed_site, LESSON).status_code == 200
+    assert get_printed(deployed_site, handout).status_code == 200
+    assert get(deployed_site, handout).headers["X-Cache-Status"] in {"HIT", "STALE", "UPDATING"}
     unpublish = (
         "from curriculum.models import LessonPage; "
         f"LessonPage.objects.get(pk={deployed_site['lesson_id']}).unpublish()"
@@ -329,8 +430,40 @@ def test_an_unpublished_page_is_gone_from_nginx_within_its_seconds(deployed_site
     manage("shell", "--no-imports", "-c", unpublish, environment=deployed_site["environment"])
     unpublished = time.monotonic()
     kept_for = int(deployed_site["environment"].get("READER_EDGE_CACHE_SECONDS", "5"))
-    while get(deployed_site, LESSON).status_code != 404:
-        assert time.monotonic() - unpublished < kept_for + 5
-        time.sleep(0.2)
+    # Readers keep asking: each one after the copy expired is given it while it is renewed,
+    # and the renewal brings the 404, which nginx keeps in its place.
+    for address in (LESSON, handout):
+        while get(deployed_site, address).status_code != 404:
+            assert time.monotonic() - unpublished < kept_for + 5, address
+            time.sleep(0.2)
     # Gone for every reader after, not given from nginx's old copy.
-    assert [get(deployed_site, LESSON).status_code for _read in range(5)] == [404] * 5
+    for address in (LESSON, handout):
+        assert [get(deployed_site, address).status_code for _read in range(5)] == [404] * 5
+
+
+def test_a_moved_page_redirects_through_nginx_within_its_seconds(deployed_site):
+    # After the unpublishing above (nginx keeps its 404): published again at a new address.
+    moved = "/km/curriculum/preparing/check-agency-moved/"
+    assert get(deployed_site, LESSON).status_code == 404
+    # Wagtail adds the redirect of a moved live page itself; this one was not live.
+    move = f"""
+from curriculum.models import LessonPage
+from wagtail.contrib.redirects.models import Redirect
+lesson = LessonPage.objects.get(pk={deployed_site["lesson_id"]})
+lesson.slug = "check-agency-moved"
+lesson.save_revision().publish()
+old_path = Redirect.normalise_path("{LESSON}")
+if not Redirect.objects.filter(old_path=old_path).exists():
+    Redirect.add_redirect(old_path, lesson)
+"""
+    manage("shell", "--no-imports", "-c", move, environment=deployed_site["environment"])
+    moved_at = time.monotonic()
+    kept_for = int(deployed_site["environment"].get("READER_EDGE_CACHE_SECONDS", "5"))
+    while (response := get(deployed_site, LESSON)).status_code not in {301, 302}:
+        assert time.monotonic() - moved_at < kept_for + 5
+        time.sleep(0.2)
+    assert response.headers["Location"].endswith(moved)
+    again = get(deployed_site, LESSON)
+    assert again.status_code == response.status_code
+    assert again.headers["X-Cache-Status"] in {"HIT", "STALE", "UPDATING"}
+    assert get(deployed_site, moved).status_code == 200
