@@ -17,6 +17,7 @@ from curriculum import views as curriculum_views
 from curriculum.printing import views as printing_views
 from curriculum.slugs import PAGE_PATH_PATTERN
 from home import views as home_views
+from home.page_passwords import page_password
 from offline import views as offline_views
 from spreadsheets.wagtail_exports import formula_escaping_admin_urls
 
@@ -76,6 +77,14 @@ urlpatterns += i18n_patterns(
     path("commune/", include("communes.urls")),
     path("advice/", include("advice.urls")),
     path("", include("offline.urls")),
+    path("page-password/<int:restriction_id>/<int:page_id>/", page_password, name="page_password"),
+    # Wagtail's own check of a page's password: its address would match the page pattern
+    # below (`\w` takes the underscore), and be a 404, so it is named before it.
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        wagtail_views.authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     # Wagtail's own view and name, with readable slugs: its pattern's `\w` misses Khmer
     # vowel signs (see curriculum/slugs.py).
     re_path(PAGE_PATH_PATTERN, wagtail_views.serve, name="wagtail_serve"),

@@ -6,11 +6,13 @@ help entries and labels), so publishing, unpublishing, moving or deleting any pa
 changing a label or help entry, purges every reader page: a few hundred pages, published a
 few times a day, each rendered again once. A change that concerns one page alone purges
 that page: new figures the home pages, a printed file made the page it belongs to.
+A privacy setting (a password, or logged-in readers only) given to or taken from a page
+applies to its whole subtree, and its pages are listed elsewhere: every reader page too.
 """
 
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move, published, unpublished
 
 from curriculum.models import Audience, HelpEntry, PrintedFile, Topic
@@ -50,7 +52,7 @@ def connect_page_cache_signals() -> None:
     # Deleting a page deletes its `Page` row whatever its type. Senders are always named:
     # a receiver for every model would stop Django's fast bulk deletes everywhere.
     post_delete.connect(purge_all_after_commit, sender=Page, dispatch_uid="page-cache-deleted")
-    for model in LISTED_SNIPPETS:
+    for model in (*LISTED_SNIPPETS, PageViewRestriction):
         post_save.connect(purge_all_after_commit, sender=model, dispatch_uid=f"page-cache-{model}")
         post_delete.connect(
             purge_all_after_commit, sender=model, dispatch_uid=f"page-cache-del-{model}"

@@ -344,6 +344,8 @@ DHIS2_PASSWORD = os.environ.get("DHIS2_PASSWORD", "")
 DHIS2_TIMEOUT_SECONDS = int(os.environ.get("DHIS2_TIMEOUT_SECONDS", "60"))
 
 WAGTAIL_SITE_NAME = "Safe Migration Hub"
+# The site's own, in Khmer, at its own address (home/page_passwords.py).
+WAGTAIL_PASSWORD_REQUIRED_TEMPLATE = "home/password_required.html"  # noqa: S105 - a template
 # Nothing in the admin reaches the internet: no Gravatar, no update check, no banner.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ENABLE_UPDATE_CHECK = False

@@ -2,6 +2,7 @@
 changes what pages list; a draft purges nothing."""
 
 import pytest
+from wagtail.models import PageViewRestriction
 
 from curriculum.models import ModulePage
 from tests.fixtures.curriculum import publish
@@ -125,3 +126,23 @@ def test_saving_a_draft_purges_nothing(
     response = client.get(cached_pages["lesson"])
     assert served_from_cache(response)
     assert "DRAFT-ONLY" not in response.content.decode()
+
+
+@pytest.mark.parametrize("kind", ["password", "login"])
+def test_a_privacy_setting_given_to_a_module_purges_its_lessons_at_once(
+    client, curriculum_tree, cached_pages, django_capture_on_commit_callbacks, kind
+):
+    """A password (or logged-in readers only) set on a live module: no anonymous reader is
+    given its lessons from the cache after the commit, and taking it off purges again."""
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction = PageViewRestriction.objects.create(
+            page=curriculum_tree["module"], restriction_type=kind, password="mekong-2026"
+        )
+    for name in ("lesson", "module"):
+        response = client.get(cached_pages[name])
+        assert response.status_code == 302, name
+        assert not served_from_cache(response)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        restriction.delete()
+    assert client.get(cached_pages["lesson"]).status_code == 200
