@@ -84,8 +84,9 @@ class Visitor(FastHttpUser):
         return next(cookie.value for cookie in self.client.cookiejar if cookie.name == "csrftoken")
 
 
-class Reader(Visitor):
-    """An anonymous reader: the pages a campaign link brings, and a handout."""
+class PageReader(Visitor):
+    """A reader of pages only (no download): what nginx's cache answers, against the
+    static copy, apart from the downloads."""
 
     weight = 1
 
@@ -104,33 +105,14 @@ class Reader(Visitor):
     @task(1)
     def search(self):
         self.client.get(TARGETS["search"], name="search (Khmer)")
+
+
+class Reader(PageReader):
+    """An anonymous reader: the pages a campaign link brings (PageReader's), and a handout."""
 
     @task(1)
     def handout(self):
         self.client.get(any_of(TARGETS["handouts"]), name="handout PDF")
-
-
-class PageReader(Visitor):
-    """A reader of pages only (no download): what nginx's cache answers, against the
-    static copy, apart from the downloads that go through the application."""
-
-    weight = 1
-
-    @task(3)
-    def home(self):
-        self.client.get(TARGETS["home"], name="home")
-
-    @task(1)
-    def curriculum(self):
-        self.client.get(TARGETS["curriculum"], name="curriculum")
-
-    @task(4)
-    def lesson(self):
-        self.client.get(any_of(TARGETS["lessons"]), name="lesson")
-
-    @task(1)
-    def search(self):
-        self.client.get(TARGETS["search"], name="search (Khmer)")
 
 
 class ClubLeader(Visitor):

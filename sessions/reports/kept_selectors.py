@@ -49,9 +49,9 @@ from .selectors import (
     _as_date,
     _next_period,
     _period_start,
-    _rounded,
     destination_rows,
     district_rows,
+    knowledge_figures,
     period_rows,
     province_rows,
 )
@@ -337,9 +337,6 @@ def kept_figures(
             _add(by_period, _as_date(key), people=people)
 
     people = sum(cell["people"] for cell in people_cells.values())
-    scored = sums["scored"]
-    mean_pre = sums["pre_total"] / scored if scored else None
-    mean_post = sums["post_total"] / scored if scored else None
     counted_sessions = TrainingSession.objects.filter(pk__in=sessions.values("session_id"))
     educators = TrainingSession.facilitators.through.objects.filter(
         trainingsession__in=sessions.values("session_id")
@@ -357,16 +354,9 @@ def kept_figures(
         "people": people,
         "planning_to_migrate": sum(cell["planning"] for cell in people_cells.values()),
         "returned_migrants": sum(cell["returned"] for cell in people_cells.values()),
-        "knowledge": {
-            "scored_attendances": scored,
-            "mean_pre": _rounded(mean_pre),
-            "mean_post": _rounded(mean_post),
-            "gain": (
-                _rounded(mean_post - mean_pre)
-                if mean_pre is not None and mean_post is not None
-                else None
-            ),
-        },
+        "knowledge": knowledge_figures(
+            scored=sums["scored"], pre_total=sums["pre_total"], post_total=sums["post_total"]
+        ),
     }
     if provinces is None:
         return {"totals": totals}

@@ -189,8 +189,6 @@ def totals(sessions: QuerySet, people: PeopleFigures | None = None) -> dict:
     educators = TrainingSession.facilitators.through.objects.filter(
         trainingsession__in=sessions.values("pk")
     ).aggregate(educators=Count("peereducator", distinct=True))["educators"]
-    mean_pre = people.pre_total / people.scored if people.scored else None
-    mean_post = people.post_total / people.scored if people.scored else None
     return {
         "sessions": session_figures["sessions"],
         "active_groups": session_figures["groups"],
@@ -202,16 +200,25 @@ def totals(sessions: QuerySet, people: PeopleFigures | None = None) -> dict:
         "people": people.people,
         "planning_to_migrate": people.planning_to_migrate,
         "returned_migrants": people.returned_migrants,
-        "knowledge": {
-            "scored_attendances": people.scored,
-            "mean_pre": _rounded(mean_pre),
-            "mean_post": _rounded(mean_post),
-            "gain": (
-                _rounded(mean_post - mean_pre)
-                if mean_pre is not None and mean_post is not None
-                else None
-            ),
-        },
+        "knowledge": knowledge_figures(
+            scored=people.scored, pre_total=people.pre_total, post_total=people.post_total
+        ),
+    }
+
+
+def knowledge_figures(*, scored: int, pre_total: int, post_total: int) -> dict:
+    """Mean test scores before and after, and the gain, of the attendances with both."""
+    mean_pre = pre_total / scored if scored else None
+    mean_post = post_total / scored if scored else None
+    return {
+        "scored_attendances": scored,
+        "mean_pre": _rounded(mean_pre),
+        "mean_post": _rounded(mean_post),
+        "gain": (
+            _rounded(mean_post - mean_pre)
+            if mean_pre is not None and mean_post is not None
+            else None
+        ),
     }
 
 
